@@ -1,0 +1,89 @@
+import { DateTime } from 'luxon'
+import hash from '@adonisjs/core/services/hash'
+import { compose } from '@adonisjs/core/helpers'
+import { BaseModel, belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
+import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
+import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
+import type { Role } from '#enums/role'
+import Organization from '#models/organization'
+import Funder from '#models/funder'
+import LoginToken from '#models/login_token'
+
+const AuthFinder = withAuthFinder(() => hash.use('scrypt'), {
+  uids: ['email'],
+  passwordColumnName: 'password',
+})
+
+export default class User extends compose(BaseModel, AuthFinder) {
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare organizationId: number | null
+
+  @column()
+  declare funderId: number | null
+
+  @column()
+  declare fullName: string
+
+  @column()
+  declare email: string
+
+  @column({ serializeAs: null })
+  declare password: string | null
+
+  @column()
+  declare role: Role
+
+  @column()
+  declare locale: string
+
+  @column()
+  declare isActive: boolean
+
+  @column.dateTime()
+  declare lastLoginAt: DateTime | null
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+
+  @belongsTo(() => Organization)
+  declare organization: BelongsTo<typeof Organization>
+
+  @belongsTo(() => Funder)
+  declare funder: BelongsTo<typeof Funder>
+
+  @hasMany(() => LoginToken)
+  declare loginTokens: HasMany<typeof LoginToken>
+
+  get isAdmin() {
+    return this.role === 'admin'
+  }
+
+  get isCoordinator() {
+    return this.role === 'coordinator'
+  }
+
+  get isTrainer() {
+    return this.role === 'trainer'
+  }
+
+  get isTrainee() {
+    return this.role === 'trainee'
+  }
+
+  get isFunder() {
+    return this.role === 'funder'
+  }
+
+  /**
+   * Admins and coordinators manage the organisation's data.
+   */
+  get isManager() {
+    return this.role === 'admin' || this.role === 'coordinator'
+  }
+}

@@ -1,0 +1,45 @@
+import env from '#start/env'
+import app from '@adonisjs/core/services/app'
+import { defineConfig } from '@adonisjs/lucid'
+
+/**
+ * SQLite is the embedded default (one machine, nothing to install);
+ * PostgreSQL is the production database. Tests use their own database
+ * on either, never the demo's.
+ */
+const inTest = app.inTest
+const sqlitePath = env.get('SQLITE_PATH', inTest ? 'tmp/test.sqlite3' : 'tmp/db.sqlite3')
+
+const dbConfig = defineConfig({
+  connection: env.get('DB_CONNECTION', 'sqlite'),
+  prettyPrintDebugQueries: true,
+  connections: {
+    sqlite: {
+      client: 'better-sqlite3',
+      connection: {
+        filename: app.makePath(sqlitePath),
+      },
+      useNullAsDefault: true,
+      migrations: {
+        naturalSort: true,
+        paths: ['database/migrations'],
+      },
+    },
+    pg: {
+      client: 'pg',
+      connection: {
+        host: env.get('DB_HOST', '127.0.0.1'),
+        port: env.get('DB_PORT', 5432),
+        user: env.get('DB_USER', 'postgres'),
+        password: env.get('DB_PASSWORD'),
+        database: env.get('DB_DATABASE', inTest ? 'cohorte_test' : 'cohorte'),
+      },
+      migrations: {
+        naturalSort: true,
+        paths: ['database/migrations'],
+      },
+    },
+  },
+})
+
+export default dbConfig
