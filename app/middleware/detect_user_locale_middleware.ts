@@ -5,7 +5,8 @@ import { type HttpContext, RequestValidator } from '@adonisjs/core/http'
 
 /**
  * Picks the language of the request: the one chosen with the language
- * switch (kept in the session), then the signed-in user's, then French.
+ * switch or at sign-in (kept in the session), else French. It runs before
+ * shield so that CSRF errors are translated too.
  * The browser's Accept-Language is not used: French is the default.
  */
 export default class DetectUserLocaleMiddleware {
@@ -16,7 +17,7 @@ export default class DetectUserLocaleMiddleware {
   }
 
   protected getRequestLocale(ctx: HttpContext) {
-    const chosen = ctx.session?.get('locale') ?? ctx.auth?.user?.locale
+    const chosen = ctx.session?.get('locale')
     const supported = i18nManager.supportedLocales()
     return chosen && supported.includes(chosen) ? chosen : i18nManager.defaultLocale
   }

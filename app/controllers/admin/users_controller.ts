@@ -1,0 +1,16 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import User from '#models/user'
+
+export default class UsersController {
+  /**
+   * The organisation's accounts.
+   */
+  async index({ auth, view }: HttpContext) {
+    const admin = auth.getUserOrFail()
+    const users = await User.query()
+      .where('organization_id', admin.organizationId!)
+      .orderBy('role', 'asc')
+      .orderBy('full_name', 'asc')
+    return view.render('pages/admin/users', { users })
+  }
+}

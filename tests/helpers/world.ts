@@ -1,0 +1,127 @@
+import { DateTime } from 'luxon'
+import Organization from '#models/organization'
+import Funder from '#models/funder'
+import User from '#models/user'
+import Site from '#models/site'
+import Programme from '#models/programme'
+import ProgrammeModule from '#models/programme_module'
+import Cohort from '#models/cohort'
+import ClassSession from '#models/class_session'
+import Trainee from '#models/trainee'
+import Enrollment from '#models/enrollment'
+import Application from '#models/application'
+import type { Role } from '#enums/role'
+import { PARIS } from '#services/sql_time'
+
+export type Side = {
+  organization: Organization
+  funder: Funder
+  users: Record<Role, User>
+  cohort: Cohort
+  trainee: Trainee
+  session: ClassSession
+}
+
+/**
+ * Two organisations built alike, each with one account per role, a funder
+ * funding its running cohort, a trainee with an account enrolled in it and
+ * a session today taught by its trainer. Tests check that one side never
+ * sees the other.
+ */
+export async function buildWorld() {
+  return { own: await buildSide('alpha'), other: await buildSide('beta') }
+}
+
+async function buildSide(key: string): Promise<Side> {
+  const organization = await Organization.create({ name: `Organisme ${key}`, slug: key })
+  const funder = await Funder.create({ name: `Financeur ${key}`, slug: `funder-${key}`, kind: 'region' })
+
+  const users = {} as Record<Role, User>
+  for (const role of ['admin', 'coordinator', 'trainer', 'trainee', 'funder'] as Role[]) {
+    users[role] = await User.create({
+      organizationId: role === 'funder' ? null : organization.id,
+      funderId: role === 'funder' ? funder.id : null,
+      fullName: `${role} ${key}`,
+      email: `${role}@${key}.test`,
+      password: 'password-123',
+      role,
+    })
+  }
+
+  const site = await Site.create({
+    organizationId: organization.id,
+    name: `Centre ${key}`,
+    city: 'Rouen',
+    postalCode: '76000',
+    departmentCode: '76',
+  })
+  const programme = await Programme.create({
+    organizationId: organization.id,
+    title: `Programme ${key}`,
+    slug: `programme-${key}`,
+    totalHours: 400,
+    certificationKind: 'none',
+    status: 'ready',
+  })
+  const module = await ProgrammeModule.create({
+    organizationId: organization.id,
+    programmeId: programme.id,
+    title: `Numérique ${key}`,
+    kind: 'digital',
+    plannedHours: 400,
+    position: 1,
+    location: 'centre',
+  })
+
+  const today = DateTime.now().setZone(PARIS).startOf('day')
+  const cohort = await Cohort.create({
+    organizationId: organization.id,
+    programmeId: programme.id,
+    siteId: site.id,
+    coordinatorId: users.coordinator.id,
+    name: `Promotion ${key}`,
+    startsOn: today.minus({ weeks: 2 }),
+    endsOn: today.plus({ weeks: 10 }),
+    capacity: 15,
+    status: 'running',
+  })
+  await cohort.related('funders').attach({
+    [funder.id]: { places_funded: 10, organization_id: organization.id },
+  })
+
+  const trainee = await Trainee.create({
+    organizationId: organization.id,
+    userId: users.trainee.id,
+    firstName: 'Stagiaire',
+    lastName: key,
+    email: `trainee@${key}.test`,
+    sex: 'female',
+  })
+  await Enrollment.create({
+    organizationId: organization.id,
+    cohortId: cohort.id,
+    traineeId: trainee.id,
+    status: 'active',
+    startsOn: cohort.startsOn,
+  })
+  await Application.create({
+    organizationId: organization.id,
+    cohortId: cohort.id,
+    traineeId: trainee.id,
+    source: 'france_travail',
+    status: 'screening',
+  })
+
+  const session = await ClassSession.create({
+    organizationId: organization.id,
+    cohortId: cohort.id,
+    programmeModuleId: module.id,
+    trainerId: users.trainer.id,
+    startsAt: today.set({ hour: 9 }),
+    endsAt: today.set({ hour: 12, minute: 30 }),
+    room: `Salle ${key}`,
+    isCancelled: false,
+  })
+
+  return { organization, funder, users, cohort, trainee, session }
+}
