@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import LoginToken, { type LoginTokenKind } from '#models/login_token'
 import User from '#models/user'
 import { hashToken } from '#actions/auth/issue_login_token'
@@ -7,9 +8,13 @@ import { sqlDateTime } from '#services/sql_time'
 /**
  * Finds the still-valid token of an emailed link without using it.
  */
-export async function findValidToken(token: string, kind: LoginTokenKind) {
+export async function findValidToken(
+  token: string,
+  kind: LoginTokenKind,
+  client?: TransactionClientContract
+) {
   if (!token || token.length > 128) return null
-  return LoginToken.query()
+  return LoginToken.query({ client })
     .where('token_hash', hashToken(token))
     .where('kind', kind)
     .whereNull('used_at')
@@ -23,18 +28,26 @@ export async function findValidToken(token: string, kind: LoginTokenKind) {
  * is conditional, so two simultaneous uses cannot both succeed.
  */
 export default class ConsumeLoginToken {
-  async handle({ token, kind }: { token: string; kind: LoginTokenKind }) {
-    const loginToken = await findValidToken(token, kind)
+  async handle({
+    token,
+    kind,
+    client,
+  }: {
+    token: string
+    kind: LoginTokenKind
+    client?: TransactionClientContract
+  }) {
+    const loginToken = await findValidToken(token, kind, client)
     if (!loginToken) return null
 
-    const updated = await LoginToken.query()
+    const updated = await LoginToken.query({ client })
       .where('id', loginToken.id)
       .whereNull('used_at')
       .update({ used_at: sqlDateTime(DateTime.now()) })
     const affected = Array.isArray(updated) ? Number(updated[0]) : Number(updated)
     if (affected !== 1) return null
 
-    const user = await User.find(loginToken.userId)
+    const user = await User.find(loginToken.userId, { client })
     return user?.isActive ? user : null
   }
 }

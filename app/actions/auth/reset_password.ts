@@ -11,15 +11,18 @@ export default class ResetPassword {
   constructor(private consumeLoginToken = new ConsumeLoginToken()) {}
 
   async handle({ token, password }: { token: string; password: string }) {
-    const user = await this.consumeLoginToken.handle({ token, kind: 'password_reset' })
-    if (!user) return null
+    return db.transaction(async (trx) => {
+      const user = await this.consumeLoginToken.handle({
+        token,
+        kind: 'password_reset',
+        client: trx,
+      })
+      if (!user) return null
 
-    await db.transaction(async (trx) => {
-      user.useTransaction(trx)
       user.password = password
       await user.save()
       await LoginToken.query({ client: trx }).where('user_id', user.id).whereNull('used_at').delete()
+      return user
     })
-    return user
   }
 }
