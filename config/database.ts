@@ -1,6 +1,14 @@
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/lucid'
+import pg from 'pg'
+
+/**
+ * PostgreSQL DATE columns are read as 'yyyy-MM-dd' strings, as on SQLite:
+ * the driver's default turns them into midnight in the server's time zone,
+ * which shifts a day away from UTC.
+ */
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value)
 
 /**
  * SQLite is the embedded default (one machine, nothing to install);
@@ -20,6 +28,15 @@ const dbConfig = defineConfig({
         filename: app.makePath(sqlitePath),
       },
       useNullAsDefault: true,
+      pool: {
+        /**
+         * SQLite leaves foreign keys unchecked unless asked, per connection.
+         */
+        afterCreate: (connection: { pragma(source: string): unknown }, done: Function) => {
+          connection.pragma('foreign_keys = ON')
+          done(null, connection)
+        },
+      },
       migrations: {
         naturalSort: true,
         paths: ['database/migrations'],

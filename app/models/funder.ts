@@ -1,8 +1,11 @@
 import { DateTime } from 'luxon'
-import { BaseModel, column, hasMany } from '@adonisjs/lucid/orm'
-import type { HasMany } from '@adonisjs/lucid/types/relations'
+import { BaseModel, column, hasMany, manyToMany } from '@adonisjs/lucid/orm'
+import type { HasMany, ManyToMany } from '@adonisjs/lucid/types/relations'
 import User from '#models/user'
+import Cohort from '#models/cohort'
+import ExportRun from '#models/export_run'
 import { jsonColumn } from '#models/json_column'
+import { booleanColumn } from '#models/boolean_column'
 
 export const FUNDER_KINDS = [
   'gen_label',
@@ -33,7 +36,7 @@ export default class Funder extends BaseModel {
    * Whether the funder's legal basis requires names in exports
    * (exports are pseudonymised otherwise).
    */
-  @column()
+  @column(booleanColumn)
   declare receivesNames: boolean
 
   @column(jsonColumn)
@@ -53,4 +56,17 @@ export default class Funder extends BaseModel {
 
   @hasMany(() => User)
   declare users: HasMany<typeof User>
+
+  /**
+   * Cohorts it funds, with `$extras.pivot_places_funded`.
+   */
+  @manyToMany(() => Cohort, {
+    pivotTable: 'cohort_funders',
+    pivotColumns: ['places_funded', 'organization_id'],
+    pivotTimestamps: true,
+  })
+  declare cohorts: ManyToMany<typeof Cohort>
+
+  @hasMany(() => ExportRun)
+  declare exportRuns: HasMany<typeof ExportRun>
 }

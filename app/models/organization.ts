@@ -2,6 +2,21 @@ import { DateTime } from 'luxon'
 import { BaseModel, column, hasMany } from '@adonisjs/lucid/orm'
 import type { HasMany } from '@adonisjs/lucid/types/relations'
 import User from '#models/user'
+import Site from '#models/site'
+import Programme from '#models/programme'
+import Cohort from '#models/cohort'
+import ClassSession from '#models/class_session'
+import Trainee from '#models/trainee'
+import Application from '#models/application'
+import Enrollment from '#models/enrollment'
+import AttendanceRecord from '#models/attendance_record'
+import PartnerCompany from '#models/partner_company'
+import CompanyContact from '#models/company_contact'
+import Internship from '#models/internship'
+import Outcome from '#models/outcome'
+import FollowUp from '#models/follow_up'
+import ExportRun from '#models/export_run'
+import AuditEvent from '#models/audit_event'
 
 export default class Organization extends BaseModel {
   @column({ isPrimary: true })
@@ -42,4 +57,54 @@ export default class Organization extends BaseModel {
 
   @hasMany(() => User)
   declare users: HasMany<typeof User>
+
+  /*
+   * Everything the organisation owns: scope queries through these
+   * (`organization.related('cohorts').query()`).
+   */
+
+  @hasMany(() => Site)
+  declare sites: HasMany<typeof Site>
+
+  @hasMany(() => Programme)
+  declare programmes: HasMany<typeof Programme>
+
+  @hasMany(() => Cohort)
+  declare cohorts: HasMany<typeof Cohort>
+
+  @hasMany(() => ClassSession)
+  declare classSessions: HasMany<typeof ClassSession>
+
+  @hasMany(() => Trainee)
+  declare trainees: HasMany<typeof Trainee>
+
+  @hasMany(() => Application)
+  declare applications: HasMany<typeof Application>
+
+  @hasMany(() => Enrollment)
+  declare enrollments: HasMany<typeof Enrollment>
+
+  @hasMany(() => AttendanceRecord)
+  declare attendanceRecords: HasMany<typeof AttendanceRecord>
+
+  @hasMany(() => PartnerCompany)
+  declare partnerCompanies: HasMany<typeof PartnerCompany>
+
+  @hasMany(() => CompanyContact)
+  declare companyContacts: HasMany<typeof CompanyContact>
+
+  @hasMany(() => Internship)
+  declare internships: HasMany<typeof Internship>
+
+  @hasMany(() => Outcome)
+  declare outcomes: HasMany<typeof Outcome>
+
+  @hasMany(() => FollowUp)
+  declare followUps: HasMany<typeof FollowUp>
+
+  @hasMany(() => ExportRun)
+  declare exportRuns: HasMany<typeof ExportRun>
+
+  @hasMany(() => AuditEvent)
+  declare auditEvents: HasMany<typeof AuditEvent>
 }

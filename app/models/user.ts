@@ -1,13 +1,17 @@
 import { DateTime } from 'luxon'
 import hash from '@adonisjs/core/services/hash'
 import { compose } from '@adonisjs/core/helpers'
-import { BaseModel, belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
-import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
+import { BaseModel, belongsTo, column, hasMany, hasOne } from '@adonisjs/lucid/orm'
+import type { BelongsTo, HasMany, HasOne } from '@adonisjs/lucid/types/relations'
 import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
 import type { Role } from '#enums/role'
 import Organization from '#models/organization'
 import Funder from '#models/funder'
 import LoginToken from '#models/login_token'
+import Trainee from '#models/trainee'
+import Cohort from '#models/cohort'
+import ClassSession from '#models/class_session'
+import { booleanColumn } from '#models/boolean_column'
 
 const AuthFinder = withAuthFinder(() => hash.use('scrypt'), {
   uids: ['email'],
@@ -39,7 +43,7 @@ export default class User extends compose(BaseModel, AuthFinder) {
   @column()
   declare locale: string
 
-  @column()
+  @column(booleanColumn)
   declare isActive: boolean
 
   @column.dateTime()
@@ -59,6 +63,18 @@ export default class User extends compose(BaseModel, AuthFinder) {
 
   @hasMany(() => LoginToken)
   declare loginTokens: HasMany<typeof LoginToken>
+
+  /**
+   * The trainee record a trainee account signs in for.
+   */
+  @hasOne(() => Trainee)
+  declare trainee: HasOne<typeof Trainee>
+
+  @hasMany(() => Cohort, { foreignKey: 'coordinatorId' })
+  declare coordinatedCohorts: HasMany<typeof Cohort>
+
+  @hasMany(() => ClassSession, { foreignKey: 'trainerId' })
+  declare taughtSessions: HasMany<typeof ClassSession>
 
   get isAdmin() {
     return this.role === 'admin'

@@ -1,0 +1,3 @@
+export const ATTENDANCE_STATUSES = ['present', 'late', 'absent'] as const
+
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number]

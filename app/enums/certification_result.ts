@@ -1,0 +1,3 @@
+export const CERTIFICATION_RESULTS = ['passed', 'partial', 'failed', 'not_presented'] as const
+
+export type CertificationResult = (typeof CERTIFICATION_RESULTS)[number]

@@ -1,0 +1,3 @@
+export const SEXES = ['female', 'male', 'other'] as const
+
+export type Sex = (typeof SEXES)[number]

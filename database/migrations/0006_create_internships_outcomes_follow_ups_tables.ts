@@ -1,0 +1,145 @@
+import { BaseSchema } from '@adonisjs/lucid/schema'
+
+/**
+ * What happens around and after the training: internships at partner
+ * companies, observed outcomes (raw facts) and the follow-ups due.
+ */
+export default class extends BaseSchema {
+  async up() {
+    this.schema.createTable('internships', (table) => {
+      table.increments('id')
+      table
+        .integer('organization_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('organizations')
+        .onDelete('CASCADE')
+      table
+        .integer('enrollment_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('enrollments')
+        .onDelete('NO ACTION')
+      table
+        .integer('partner_company_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('partner_companies')
+        .onDelete('NO ACTION')
+      table
+        .integer('tutor_contact_id')
+        .unsigned()
+        .nullable()
+        .references('id')
+        .inTable('company_contacts')
+        .onDelete('SET NULL')
+      table.string('kind').notNullable().defaultTo('stage')
+      table.string('prescriber').nullable()
+      table.date('starts_on').notNullable()
+      table.date('ends_on').notNullable()
+      table.decimal('hours_total', 6, 2).nullable()
+      table.decimal('weekly_hours', 5, 2).nullable()
+      table.string('place').nullable()
+      table.text('tasks').nullable()
+      table.text('objectives').nullable()
+      table.text('evaluation_method').nullable()
+      table.string('status').notNullable().defaultTo('draft')
+      table.json('evaluation').nullable()
+      table.timestamp('evaluated_at').nullable()
+      table.timestamp('created_at').notNullable()
+      table.timestamp('updated_at').notNullable()
+      table.index(['organization_id', 'status'])
+      table.index(['enrollment_id'])
+      table.index(['partner_company_id'])
+      table.index(['tutor_contact_id'])
+    })
+
+    this.schema.createTable('outcomes', (table) => {
+      table.increments('id')
+      table
+        .integer('organization_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('organizations')
+        .onDelete('CASCADE')
+      table
+        .integer('enrollment_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('enrollments')
+        .onDelete('NO ACTION')
+      table.string('checkpoint').notNullable()
+      table.date('observed_on').notNullable()
+      table.string('situation').notNullable()
+      table.string('contract_type').nullable()
+      table.integer('contract_months').nullable()
+      table.string('working_time').nullable()
+      table.date('contract_start_on').nullable()
+      table.string('employer_name').nullable()
+      table.string('employer_siret', 14).nullable()
+      table
+        .integer('partner_company_id')
+        .unsigned()
+        .nullable()
+        .references('id')
+        .inTable('partner_companies')
+        .onDelete('SET NULL')
+      table.string('job_title').nullable()
+      table.string('source').notNullable().defaultTo('declared')
+      table
+        .integer('recorded_by_id')
+        .unsigned()
+        .nullable()
+        .references('id')
+        .inTable('users')
+        .onDelete('SET NULL')
+      table.timestamp('created_at').notNullable()
+      table.timestamp('updated_at').notNullable()
+      table.index(['organization_id'])
+      table.index(['enrollment_id', 'checkpoint'])
+      table.index(['partner_company_id'])
+      table.index(['recorded_by_id'])
+    })
+
+    this.schema.createTable('follow_ups', (table) => {
+      table.increments('id')
+      table
+        .integer('organization_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('organizations')
+        .onDelete('CASCADE')
+      table
+        .integer('enrollment_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('enrollments')
+        .onDelete('CASCADE')
+      table.string('checkpoint').notNullable()
+      table.date('due_on').notNullable()
+      table.string('status').notNullable().defaultTo('due')
+      table.timestamp('sent_at').nullable()
+      table.timestamp('reminded_at').nullable()
+      table.timestamp('answered_at').nullable()
+      table.timestamp('closed_at').nullable()
+      table.timestamp('created_at').notNullable()
+      table.timestamp('updated_at').notNullable()
+      table.unique(['enrollment_id', 'checkpoint'])
+      table.index(['due_on', 'status'])
+      table.index(['organization_id'])
+    })
+  }
+
+  async down() {
+    this.schema.dropTable('follow_ups')
+    this.schema.dropTable('outcomes')
+    this.schema.dropTable('internships')
+  }
+}
