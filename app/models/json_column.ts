@@ -3,7 +3,8 @@
  * PostgreSQL: `@column(jsonColumn)`.
  */
 export const jsonColumn = {
-  prepare: (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value)),
+  prepare: (value: unknown) =>
+    value === null || value === undefined ? null : JSON.stringify(value),
   consume: (value: unknown) => {
     if (value === null || value === undefined) return null
     return typeof value === 'string' ? JSON.parse(value) : value

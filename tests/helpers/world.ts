@@ -34,7 +34,11 @@ export async function buildWorld() {
 
 async function buildSide(key: string): Promise<Side> {
   const organization = await Organization.create({ name: `Organisme ${key}`, slug: key })
-  const funder = await Funder.create({ name: `Financeur ${key}`, slug: `funder-${key}`, kind: 'region' })
+  const funder = await Funder.create({
+    name: `Financeur ${key}`,
+    slug: `funder-${key}`,
+    kind: 'region',
+  })
 
   const users = {} as Record<Role, User>
   for (const role of ['admin', 'coordinator', 'trainer', 'trainee', 'funder'] as Role[]) {

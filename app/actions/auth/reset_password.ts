@@ -21,7 +21,10 @@ export default class ResetPassword {
 
       user.password = password
       await user.save()
-      await LoginToken.query({ client: trx }).where('user_id', user.id).whereNull('used_at').delete()
+      await LoginToken.query({ client: trx })
+        .where('user_id', user.id)
+        .whereNull('used_at')
+        .delete()
       return user
     })
   }

@@ -13,12 +13,21 @@ import { PENDING_APPLICATION_STATUSES } from '#enums/application_status'
  * queries, whatever the size of the organisation.
  */
 export default class BuildCoordinatorDashboard {
-  async handle({ organization, now = DateTime.now() }: { organization: Organization; now?: DateTime }) {
+  async handle({
+    organization,
+    now = DateTime.now(),
+  }: {
+    organization: Organization
+    now?: DateTime
+  }) {
     const { start, end } = parisWeek(now)
 
     const [activeCohorts, traineesInTraining, applicationsWaiting, sessionsThisWeek, cohorts] =
       await Promise.all([
-        Cohort.query().where('organization_id', organization.id).where('status', 'running').count('* as total'),
+        Cohort.query()
+          .where('organization_id', organization.id)
+          .where('status', 'running')
+          .count('* as total'),
         Enrollment.query()
           .where('organization_id', organization.id)
           .whereIn('status', ['enrolled', 'active'])

@@ -18,6 +18,9 @@ export default class SessionsController {
       .preload('cohort')
       .preload('programmeModule')
       .orderBy('starts_at', 'asc')
-    return view.render('pages/trainer/sessions', { sessions, week: { start, end: end.minus({ days: 1 }) } })
+    return view.render('pages/trainer/sessions', {
+      sessions,
+      week: { start, end: end.minus({ days: 1 }) },
+    })
   }
 }

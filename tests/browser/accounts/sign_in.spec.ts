@@ -26,7 +26,9 @@ test.group('Signing in, in a browser', (group) => {
       const { own } = await buildWorld()
       const page = await visitAccessible(visit, '/connexion')
 
-      await page.getByLabel('Adresse e-mail (obligatoire)', { exact: true }).fill(own.users[row.role].email)
+      await page
+        .getByLabel('Adresse e-mail (obligatoire)', { exact: true })
+        .fill(own.users[row.role].email)
       await page.getByLabel('Mot de passe (obligatoire)', { exact: true }).fill('password-123')
       await page.getByRole('button', { name: 'Se connecter' }).click()
       await page.waitForURL((url) => url.pathname === row.path)
@@ -44,13 +46,18 @@ test.group('Signing in, in a browser', (group) => {
   }) => {
     await buildWorld()
     const page = await visitAccessible(visit, '/connexion')
-    await page.getByLabel('Adresse e-mail (obligatoire)', { exact: true }).fill('coordinator@alpha.test')
+    await page
+      .getByLabel('Adresse e-mail (obligatoire)', { exact: true })
+      .fill('coordinator@alpha.test')
     await page.getByLabel('Mot de passe (obligatoire)', { exact: true }).fill('pas-le-bon')
     await page.getByRole('button', { name: 'Se connecter' }).click()
     await page.waitForLoadState('load')
 
     assert.include(await page.getByRole('alert').first().innerText(), 'mot de passe incorrect')
-    assert.equal(await page.getByLabel('Adresse e-mail (obligatoire)', { exact: true }).inputValue(), 'coordinator@alpha.test')
+    assert.equal(
+      await page.getByLabel('Adresse e-mail (obligatoire)', { exact: true }).inputValue(),
+      'coordinator@alpha.test'
+    )
     await assertAccessible(page)
   })
 
@@ -58,7 +65,9 @@ test.group('Signing in, in a browser', (group) => {
     const { own } = await buildWorld()
     const page = await visit('/connexion')
     await page.setViewportSize({ width: 360, height: 740 })
-    await page.getByLabel('Adresse e-mail (obligatoire)', { exact: true }).fill(own.users.trainee.email)
+    await page
+      .getByLabel('Adresse e-mail (obligatoire)', { exact: true })
+      .fill(own.users.trainee.email)
     await page.getByLabel('Mot de passe (obligatoire)', { exact: true }).fill('password-123')
     await page.getByRole('button', { name: 'Se connecter' }).click()
     await page.waitForURL((url) => url.pathname === '/mon-planning')

@@ -5,7 +5,10 @@ import Organization from '#models/organization'
 import User from '#models/user'
 
 async function makeCoordinator(overrides: Partial<User> = {}) {
-  const organization = await Organization.create({ name: 'Trajectio', slug: `trajectio-${Date.now()}` })
+  const organization = await Organization.create({
+    name: 'Trajectio',
+    slug: `trajectio-${Date.now()}`,
+  })
   return User.create({
     organizationId: organization.id,
     fullName: 'Claire Martin',

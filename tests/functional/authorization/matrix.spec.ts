@@ -96,9 +96,7 @@ async function visit(
   side: Side
 ) {
   const request =
-    route.method === 'GET'
-      ? client.get(route.url)
-      : client.post(route.url).form({}).withCsrfToken()
+    route.method === 'GET' ? client.get(route.url) : client.post(route.url).form({}).withCsrfToken()
   if (actor !== 'guest') request.loginAs(side.users[actor])
   return request.redirects(0)
 }

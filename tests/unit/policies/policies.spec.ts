@@ -29,9 +29,15 @@ test.group('Policies', (group) => {
         `${role} of another organisation does not`
       )
     }
-    assert.isTrue(await bouncerFor(own.users.coordinator).with('CohortPolicy').allows('update', own.cohort))
-    assert.isFalse(await bouncerFor(own.users.trainer).with('CohortPolicy').allows('update', own.cohort))
-    assert.isFalse(await bouncerFor(other.users.admin).with('CohortPolicy').allows('update', own.cohort))
+    assert.isTrue(
+      await bouncerFor(own.users.coordinator).with('CohortPolicy').allows('update', own.cohort)
+    )
+    assert.isFalse(
+      await bouncerFor(own.users.trainer).with('CohortPolicy').allows('update', own.cohort)
+    )
+    assert.isFalse(
+      await bouncerFor(other.users.admin).with('CohortPolicy').allows('update', own.cohort)
+    )
   })
 
   test('RQTH is visible to coordinators and admins of the organisation only', async ({
@@ -48,8 +54,12 @@ test.group('Policies', (group) => {
     assert.isFalse(await allowed(own.users.funder))
     assert.isFalse(await allowed(other.users.coordinator))
 
-    assert.isTrue(await bouncerFor(own.users.trainee).with('TraineePolicy').allows('view', own.trainee))
-    assert.isFalse(await bouncerFor(other.users.trainee).with('TraineePolicy').allows('view', own.trainee))
+    assert.isTrue(
+      await bouncerFor(own.users.trainee).with('TraineePolicy').allows('view', own.trainee)
+    )
+    assert.isFalse(
+      await bouncerFor(other.users.trainee).with('TraineePolicy').allows('view', own.trainee)
+    )
   })
 
   test("the roll call is taken by the session's trainer or a coordinator", async ({ assert }) => {
@@ -69,13 +79,27 @@ test.group('Policies', (group) => {
     await own.cohort.load('applications')
     const application = own.cohort.applications[0]
 
-    assert.isTrue(await bouncerFor(own.users.coordinator).with('ApplicationPolicy').allows('view', application))
-    assert.isFalse(await bouncerFor(own.users.trainer).with('ApplicationPolicy').allows('view', application))
-    assert.isFalse(await bouncerFor(other.users.coordinator).with('ApplicationPolicy').allows('view', application))
+    assert.isTrue(
+      await bouncerFor(own.users.coordinator).with('ApplicationPolicy').allows('view', application)
+    )
+    assert.isFalse(
+      await bouncerFor(own.users.trainer).with('ApplicationPolicy').allows('view', application)
+    )
+    assert.isFalse(
+      await bouncerFor(other.users.coordinator)
+        .with('ApplicationPolicy')
+        .allows('view', application)
+    )
 
-    assert.isTrue(await bouncerFor(own.users.admin).with('UserPolicy').allows('manage', own.users.trainer))
-    assert.isFalse(await bouncerFor(own.users.admin).with('UserPolicy').allows('manage', other.users.trainer))
-    assert.isFalse(await bouncerFor(own.users.coordinator).with('UserPolicy').allows('manage', own.users.trainer))
+    assert.isTrue(
+      await bouncerFor(own.users.admin).with('UserPolicy').allows('manage', own.users.trainer)
+    )
+    assert.isFalse(
+      await bouncerFor(own.users.admin).with('UserPolicy').allows('manage', other.users.trainer)
+    )
+    assert.isFalse(
+      await bouncerFor(own.users.coordinator).with('UserPolicy').allows('manage', own.users.trainer)
+    )
     assert.isTrue(await bouncerFor(own.users.admin).allows('manageOrganization'))
     assert.isFalse(await bouncerFor(own.users.coordinator).allows('manageOrganization'))
   })
@@ -89,7 +113,11 @@ test.group('Policies', (group) => {
       status: 'done',
       progress: 100,
     })
-    assert.isTrue(await bouncerFor(own.users.coordinator).with('ExportRunPolicy').allows('download', run))
-    assert.isFalse(await bouncerFor(own.users.admin).with('ExportRunPolicy').allows('download', run))
+    assert.isTrue(
+      await bouncerFor(own.users.coordinator).with('ExportRunPolicy').allows('download', run)
+    )
+    assert.isFalse(
+      await bouncerFor(own.users.admin).with('ExportRunPolicy').allows('download', run)
+    )
   })
 })
