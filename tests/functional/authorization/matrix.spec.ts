@@ -72,6 +72,7 @@ const MATRIX: Record<
 
   'dev.mails.index': { expect: everyone('ok') },
   'dev.mails.show': { expect: everyone('missing'), params: () => ({ id: 'no-such-mail' }) },
+  'dev.mails.html': { expect: everyone('missing'), params: () => ({ id: 'no-such-mail' }) },
 }
 
 function classify(status: number, location: string | undefined): Outcome | `status ${number}` {

@@ -1,0 +1,41 @@
+import { BaseSeeder } from '@adonisjs/lucid/seeders'
+import app from '@adonisjs/core/services/app'
+import {
+  DEMO_ACCOUNTS,
+  OTHER_DEMO_ACCOUNTS,
+  formatDemoAccounts,
+  seedDemoWorld,
+  writeDemoAccounts,
+} from '#services/demo_world'
+
+/**
+ * The demo world (app/services/demo_world.ts), the only seeder: `node ace
+ * db:seed` runs every file of database/seeders, so keep helpers elsewhere.
+ *
+ * Idempotent: when the organisation 'trajectio' exists, nothing is
+ * written (start afresh with `node ace migration:fresh --seed`). The demo
+ * accounts are written to tmp/demo-accounts.json either way.
+ *
+ * Never in production: its accounts share a published password.
+ */
+export default class MainSeeder extends BaseSeeder {
+  static environment = ['development', 'test']
+
+  async run() {
+    const started = performance.now()
+    const { created } = await seedDemoWorld(this.client)
+    await writeDemoAccounts(app.makePath('tmp', 'demo-accounts.json'))
+
+    if (app.inTest) return
+    const seconds = ((performance.now() - started) / 1000).toFixed(1)
+    console.log(
+      created
+        ? `\nMonde de démonstration créé en ${seconds} s.`
+        : '\nMonde de démonstration déjà présent (organisation « trajectio ») : rien n’a été modifié.'
+    )
+    console.log(`\nComptes de démonstration :\n${formatDemoAccounts(DEMO_ACCOUNTS)}`)
+    console.log(
+      `\nAutres comptes, même mot de passe : ${OTHER_DEMO_ACCOUNTS.map((a) => a.email).join(', ')}\n`
+    )
+  }
+}
