@@ -8,6 +8,7 @@
 |
 */
 
+import app from '@adonisjs/core/services/app'
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 
@@ -42,8 +43,12 @@ router
     router.post('/connexion/lien', [MagicLinkController, 'store']).as('magic_link.store')
     router.get('/connexion/lien/:token', [MagicLinkController, 'show']).as('magic_link.show')
     router.post('/connexion/lien/:token', [MagicLinkController, 'consume']).as('magic_link.consume')
-    router.get('/mot-de-passe/oubli', [PasswordResetController, 'create']).as('password_reset.create')
-    router.post('/mot-de-passe/oubli', [PasswordResetController, 'store']).as('password_reset.store')
+    router
+      .get('/mot-de-passe/oubli', [PasswordResetController, 'create'])
+      .as('password_reset.create')
+    router
+      .post('/mot-de-passe/oubli', [PasswordResetController, 'store'])
+      .as('password_reset.store')
     router
       .get('/mot-de-passe/nouveau/:token', [PasswordResetController, 'edit'])
       .as('password_reset.edit')
@@ -55,10 +60,7 @@ router
   .as('auth')
   .use(middleware.guest())
 
-router
-  .post('/deconnexion', [SessionController, 'destroy'])
-  .as('auth.logout')
-  .use(middleware.auth())
+router.post('/deconnexion', [SessionController, 'destroy']).as('auth.logout').use(middleware.auth())
 
 /*
 |--------------------------------------------------------------------------
@@ -118,8 +120,6 @@ router
 | Development tools (never in production)
 |--------------------------------------------------------------------------
 */
-import app from '@adonisjs/core/services/app'
-
 if (!app.inProduction) {
   const DevMailboxController = () => import('#controllers/dev_mailbox_controller')
 

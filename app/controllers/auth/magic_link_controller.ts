@@ -12,13 +12,13 @@ export default class MagicLinkController {
     return view.render('pages/auth/magic_link_request')
   }
 
-  async store({ request, response, session }: HttpContext) {
+  async store({ request, response, session, i18n }: HttpContext) {
     const { email } = await request.validateUsing(emailOnlyValidator)
     const allowed = await limiter
       .use({ requests: 5, duration: '15 mins' })
       .attempt(`magic_${request.ip()}`, async () => true)
     if (!allowed) {
-      session.flash('error', 'Trop de demandes. Réessayez dans quelques minutes.')
+      session.flash('error', i18n.t('auth.login.too_many_requests'))
       return response.redirect().toRoute('auth.magic_link.create')
     }
 
@@ -36,10 +36,10 @@ export default class MagicLinkController {
     return view.render('pages/auth/magic_link_confirm', { token: params.token, valid: !!valid })
   }
 
-  async consume({ params, response, auth, session }: HttpContext) {
+  async consume({ params, response, auth, session, i18n }: HttpContext) {
     const user = await new ConsumeLoginToken().handle({ token: params.token, kind: 'magic_link' })
     if (!user) {
-      session.flash('error', 'Ce lien ne marche plus. Demandez un nouveau lien.')
+      session.flash('error', i18n.t('auth.magic_link.used_up'))
       return response.redirect().toRoute('auth.magic_link.create')
     }
     await auth.use('web').login(user)

@@ -10,13 +10,13 @@ export default class PasswordResetController {
     return view.render('pages/auth/forgot_password')
   }
 
-  async store({ request, response, session }: HttpContext) {
+  async store({ request, response, session, i18n }: HttpContext) {
     const { email } = await request.validateUsing(emailOnlyValidator)
     const allowed = await limiter
       .use({ requests: 5, duration: '15 mins' })
       .attempt(`reset_${request.ip()}`, async () => true)
     if (!allowed) {
-      session.flash('error', 'Trop de demandes. Réessayez dans quelques minutes.')
+      session.flash('error', i18n.t('auth.login.too_many_requests'))
       return response.redirect().toRoute('auth.password_reset.create')
     }
 
@@ -30,14 +30,14 @@ export default class PasswordResetController {
     return view.render('pages/auth/reset_password', { token: params.token, valid: !!valid })
   }
 
-  async update({ params, request, response, session }: HttpContext) {
+  async update({ params, request, response, session, i18n }: HttpContext) {
     const { password } = await request.validateUsing(resetPasswordValidator)
     const user = await new ResetPassword().handle({ token: params.token, password })
     if (!user) {
-      session.flash('error', 'Ce lien ne marche plus. Demandez un nouveau lien.')
+      session.flash('error', i18n.t('auth.magic_link.used_up'))
       return response.redirect().toRoute('auth.password_reset.create')
     }
-    session.flash('success', 'Votre mot de passe est changé. Connectez-vous avec lui.')
+    session.flash('success', i18n.t('auth.password_reset.done'))
     return response.redirect().toRoute('auth.login.show')
   }
 

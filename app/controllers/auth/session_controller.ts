@@ -27,7 +27,7 @@ export default class SessionController {
    * Signs in with email and password. Five wrong passwords for one address
    * from one network block further tries for 15 minutes.
    */
-  async store({ request, response, auth, session }: HttpContext) {
+  async store({ request, response, auth, session, i18n }: HttpContext) {
     const { email, password } = await request.validateUsing(loginValidator)
     const loginLimiter = limiter.use({ requests: 5, duration: '1 min', blockDuration: '15 mins' })
     const key = `login_${request.ip()}_${email}`
@@ -38,7 +38,7 @@ export default class SessionController {
       const [error, verified] = await loginLimiter.penalize(key, () => verify(email, password))
       if (error) {
         const minutes = Math.max(1, Math.ceil(error.response.availableIn / 60))
-        blocked = `Trop d'essais. Réessayez dans ${minutes} minutes.`
+        blocked = i18n.t('auth.login.too_many_attempts', { minutes })
       }
       user = verified
     } catch (error) {
@@ -46,7 +46,7 @@ export default class SessionController {
     }
 
     if (!user) {
-      session.flash('error', blocked ?? 'Adresse e-mail ou mot de passe incorrect.')
+      session.flash('error', blocked ?? i18n.t('auth.login.wrong_credentials'))
       session.flashExcept(['password'])
       return response.redirect().toRoute('auth.login.show')
     }
@@ -58,9 +58,9 @@ export default class SessionController {
     return response.redirect().toRoute('dashboard')
   }
 
-  async destroy({ response, auth, session }: HttpContext) {
+  async destroy({ response, auth, session, i18n }: HttpContext) {
     await auth.use('web').logout()
-    session.flash('success', 'Vous êtes déconnecté·e.')
+    session.flash('success', i18n.t('auth.logout.done'))
     return response.redirect().toRoute('home')
   }
 }

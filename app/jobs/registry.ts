@@ -1,0 +1,14 @@
+/*
+|--------------------------------------------------------------------------
+| Job registry
+|--------------------------------------------------------------------------
+|
+| Every job the application dispatches, known by its stable name. The
+| worker runs only what is listed here: a name it does not find fails.
+|
+*/
+
+import { JobRegistry } from '#jobs/job_registry'
+import SendMailJob from '#jobs/send_mail_job'
+
+export default new JobRegistry([SendMailJob])
