@@ -3,18 +3,19 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import limiter from '@adonisjs/limiter/services/main'
 import { assertAccessible, visitAccessible } from '#tests/helpers/axe'
 import { buildWorld } from '#tests/helpers/world'
+import type { Role } from '#enums/role'
 
 /**
  * Each role signs in through the login form and lands on its own home,
  * every page visited passing axe.
  */
-const HOMES = [
+const HOMES: { role: Role; path: string; h1: string }[] = [
   { role: 'coordinator', path: '/coordination', h1: 'Tableau de bord' },
   { role: 'trainer', path: '/formateur/seances', h1: 'Mes séances de la semaine' },
   { role: 'trainee', path: '/mon-planning', h1: 'Mon planning' },
   { role: 'funder', path: '/financeur/promotions', h1: 'Les promotions que vous financez' },
   { role: 'admin', path: '/admin/comptes', h1: "Comptes de l'organisme" },
-] as const
+]
 
 test.group('Signing in, in a browser', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -74,8 +75,8 @@ test.group('Signing in, in a browser', (group) => {
 
     assert.equal(await page.locator('h1').innerText(), 'Mon planning')
     assert.include(await page.locator('main').innerText(), 'de 09h00 à 12h30')
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth > document.documentElement.clientWidth
+    const overflow = await page.evaluate<boolean>(
+      'document.documentElement.scrollWidth > document.documentElement.clientWidth'
     )
     assert.isFalse(overflow, 'no horizontal scrolling on a phone')
     await assertAccessible(page)
