@@ -17,6 +17,9 @@ export type Side = {
   organization: Organization
   funder: Funder
   users: Record<Role, User>
+  site: Site
+  programme: Programme
+  module: ProgrammeModule
   cohort: Cohort
   trainee: Trainee
   session: ClassSession
@@ -127,5 +130,5 @@ async function buildSide(key: string): Promise<Side> {
     isCancelled: false,
   })
 
-  return { organization, funder, users, cohort, trainee, session }
+  return { organization, funder, users, site, programme, module, cohort, trainee, session }
 }

@@ -4,75 +4,21 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import limiter from '@adonisjs/limiter/services/main'
 import type { ApiClient } from '@japa/api-client'
 import { buildWorld, type Side } from '#tests/helpers/world'
-import type { Role } from '#enums/role'
+import {
+  ACTORS,
+  type Actor,
+  type Expectation,
+  type MatrixEntry,
+  type Outcome,
+} from '#tests/functional/authorization/expectations'
+import { foundation } from '#tests/functional/authorization/areas/foundation'
 
 /**
- * What each kind of visitor gets from each route:
- *   ok        2xx page
- *   login     sent to the login page
- *   forbidden 403 page
- *   missing   404 page (an id outside the visitor's reach)
- *   redirect  sent elsewhere (a form handled, a signed-in person sent home…)
+ * Every registered route must appear in one of the area files: a new route
+ * without an entry fails the suite.
  */
-type Outcome = 'ok' | 'login' | 'forbidden' | 'missing' | 'redirect'
-type Actor = 'guest' | Role
-type Expectation = Record<Actor, Outcome>
-
-const ACTORS: Actor[] = ['guest', 'admin', 'coordinator', 'trainer', 'trainee', 'funder']
-
-const everyone = (outcome: Outcome): Expectation => ({
-  guest: outcome,
-  admin: outcome,
-  coordinator: outcome,
-  trainer: outcome,
-  trainee: outcome,
-  funder: outcome,
-})
-const guestsOnly: Expectation = { ...everyone('redirect'), guest: 'ok' }
-const guestForm: Expectation = everyone('redirect')
-const signedIn = (allowed: Role[]): Expectation => {
-  const expectation: Expectation = { ...everyone('forbidden'), guest: 'login' }
-  for (const role of allowed) expectation[role] = 'ok'
-  return expectation
-}
-
-/**
- * Every registered route must appear here: a new route without an entry
- * fails the suite. `params` gives the URL parameters, per side of the world.
- */
-const MATRIX: Record<
-  string,
-  { expect: Expectation; params?: (side: Side) => Record<string, string | number> }
-> = {
-  'home': { expect: { ...everyone('redirect'), guest: 'ok' } },
-  'public.accessibility': { expect: everyone('ok') },
-  'public.legal': { expect: everyone('ok') },
-  'public.privacy': { expect: everyone('ok') },
-  'locale.update': { expect: everyone('redirect') },
-
-  'auth.login.show': { expect: guestsOnly },
-  'auth.login.store': { expect: guestForm },
-  'auth.magic_link.create': { expect: guestsOnly },
-  'auth.magic_link.store': { expect: guestForm },
-  'auth.magic_link.show': { expect: guestsOnly, params: () => ({ token: 'not-a-token' }) },
-  'auth.magic_link.consume': { expect: guestForm, params: () => ({ token: 'not-a-token' }) },
-  'auth.password_reset.create': { expect: guestsOnly },
-  'auth.password_reset.store': { expect: guestForm },
-  'auth.password_reset.edit': { expect: guestsOnly, params: () => ({ token: 'not-a-token' }) },
-  'auth.password_reset.update': { expect: guestForm, params: () => ({ token: 'not-a-token' }) },
-  'auth.link_sent': { expect: guestsOnly },
-  'auth.logout': { expect: { ...everyone('redirect'), guest: 'login' } },
-
-  'dashboard': { expect: { ...everyone('redirect'), guest: 'login' } },
-  'coordinator.dashboard': { expect: signedIn(['admin', 'coordinator']) },
-  'trainer.sessions.index': { expect: signedIn(['trainer']) },
-  'trainee.planning': { expect: signedIn(['trainee']) },
-  'funder.cohorts.index': { expect: signedIn(['funder']) },
-  'admin.users.index': { expect: signedIn(['admin']) },
-
-  'dev.mails.index': { expect: everyone('ok') },
-  'dev.mails.show': { expect: everyone('missing'), params: () => ({ id: 'no-such-mail' }) },
-  'dev.mails.html': { expect: everyone('missing'), params: () => ({ id: 'no-such-mail' }) },
+const MATRIX: Record<string, MatrixEntry> = {
+  ...foundation,
 }
 
 function classify(status: number, location: string | undefined): Outcome | `status ${number}` {
@@ -81,6 +27,17 @@ function classify(status: number, location: string | undefined): Outcome | `stat
   if (status === 403) return 'forbidden'
   if (status === 404) return 'missing'
   return `status ${status}`
+}
+
+/**
+ * On another organisation's ids, what was allowed becomes "missing".
+ */
+function onOtherSide(expect: Expectation): Expectation {
+  const other = { ...expect }
+  for (const actor of ACTORS) {
+    if (other[actor] === 'ok' || other[actor] === 'redirect') other[actor] = 'missing'
+  }
+  return other
 }
 
 function registeredRoutes() {
@@ -92,12 +49,14 @@ function registeredRoutes() {
 
 async function visit(
   client: ApiClient,
-  route: { method: string; url: string },
+  route: { method: string; url: string; body: Record<string, unknown> },
   actor: Actor,
   side: Side
 ) {
   const request =
-    route.method === 'GET' ? client.get(route.url) : client.post(route.url).form({}).withCsrfToken()
+    route.method === 'GET'
+      ? client.get(route.url)
+      : client[route.method.toLowerCase() as 'post'](route.url).form(route.body).withCsrfToken()
   if (actor !== 'guest') request.loginAs(side.users[actor])
   return request.redirects(0)
 }
@@ -116,7 +75,10 @@ test.group('Authorization matrix', (group) => {
     assert.deepEqual(stale, [], 'entries for routes that no longer exist')
   })
 
-  test('every route × every role answers as expected', async ({ client, assert }) => {
+  test('every route × every role × own and other organisation answers as expected', async ({
+    client,
+    assert,
+  }) => {
     const world = await buildWorld()
     const failures: string[] = []
     let checked = 0
@@ -124,20 +86,34 @@ test.group('Authorization matrix', (group) => {
     for (const route of registeredRoutes()) {
       const entry = MATRIX[route.name]
       if (!entry) continue
-      for (const actor of ACTORS) {
-        const url = router.makeUrl(route.name, entry.params?.(world.own) ?? {})
-        const response = await visit(client, { method: route.method, url }, actor, world.own)
-        const outcome = classify(response.status(), response.header('location'))
-        checked++
-        if (outcome !== entry.expect[actor]) {
-          failures.push(
-            `${route.method} ${url} (${route.name}) as ${actor}: expected ${entry.expect[actor]}, got ${outcome}`
+      const cases: { label: string; target: Side; expect: Expectation }[] = [
+        { label: 'own', target: world.own, expect: entry.expect },
+      ]
+      if (entry.scoped) {
+        cases.push({ label: 'other', target: world.other, expect: onOtherSide(entry.expect) })
+      }
+
+      for (const { label, target, expect } of cases) {
+        const url = router.makeUrl(route.name, entry.params?.(target) ?? {})
+        for (const actor of ACTORS) {
+          const response = await visit(
+            client,
+            { method: route.method, url, body: entry.body?.(target) ?? {} },
+            actor,
+            world.own
           )
+          const outcome = classify(response.status(), response.header('location'))
+          checked++
+          if (outcome !== expect[actor]) {
+            failures.push(
+              `${route.method} ${url} (${route.name}, ${label} organisation) as ${actor}: expected ${expect[actor]}, got ${outcome}`
+            )
+          }
         }
       }
     }
 
     assert.deepEqual(failures, [])
     assert.isAbove(checked, 100)
-  }).timeout(120_000)
+  }).timeout(300_000)
 })
