@@ -49,6 +49,12 @@ export default class User extends compose(BaseModel, AuthFinder) {
   @column.dateTime()
   declare lastLoginAt: DateTime | null
 
+  /**
+   * Secret of the private calendar feed (null until first asked for).
+   */
+  @column({ serializeAs: null })
+  declare calendarToken: string | null
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

@@ -1,26 +1,16 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import ClassSession from '#models/class_session'
-import { sqlDateTime } from '#services/sql_time'
-import { parisWeek } from '#services/week'
+import BuildTrainerWeek from '#actions/calendars/build_trainer_week'
 
 export default class SessionsController {
   /**
-   * The trainer's sessions of the current week.
+   * The trainer's sessions of a week (`?semaine=YYYY-MM-DD`, the current
+   * week by default), day by day.
    */
-  async index({ auth, view }: HttpContext) {
-    const user = auth.getUserOrFail()
-    const { start, end } = parisWeek()
-    const sessions = await ClassSession.query()
-      .where('organization_id', user.organizationId!)
-      .where('trainer_id', user.id)
-      .where('starts_at', '>=', sqlDateTime(start))
-      .where('starts_at', '<', sqlDateTime(end))
-      .preload('cohort')
-      .preload('programmeModule')
-      .orderBy('starts_at', 'asc')
-    return view.render('pages/trainer/sessions', {
-      sessions,
-      week: { start, end: end.minus({ days: 1 }) },
+  async index({ auth, request, view }: HttpContext) {
+    const week = await new BuildTrainerWeek().handle({
+      user: auth.getUserOrFail(),
+      week: request.qs().semaine,
     })
+    return view.render('pages/trainer/sessions', week)
   }
 }

@@ -78,7 +78,7 @@ test.group('Role homes', (group) => {
     response.assertTextIncludes('Mon planning')
     response.assertTextIncludes('de 09h00 à 12h30')
     response.assertTextIncludes('Numérique alpha')
-    response.assertTextIncludes('Centre alpha, salle Salle alpha')
+    response.assertTextIncludes('Centre alpha, Salle alpha')
     response.assertTextIncludes('Avec : trainer alpha')
     assert.notInclude(response.text(), 'beta')
   })
