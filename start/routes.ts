@@ -120,24 +120,191 @@ router
 | Coordinator: programmes and curricula
 |--------------------------------------------------------------------------
 */
+const ProgrammesController = () => import('#controllers/coordinator/programmes_controller')
+const ProgrammeModulesController = () =>
+  import('#controllers/coordinator/programme_modules_controller')
+
+router
+  .group(() => {
+    const number = router.matchers.number()
+    router.get('/programmes', [ProgrammesController, 'index']).as('programmes.index')
+    router.get('/programmes/nouveau', [ProgrammesController, 'create']).as('programmes.create')
+    router.post('/programmes', [ProgrammesController, 'store']).as('programmes.store')
+    router
+      .get('/programmes/:id', [ProgrammesController, 'show'])
+      .where('id', number)
+      .as('programmes.show')
+    router
+      .get('/programmes/:id/modifier', [ProgrammesController, 'edit'])
+      .where('id', number)
+      .as('programmes.edit')
+    router
+      .put('/programmes/:id', [ProgrammesController, 'update'])
+      .where('id', number)
+      .as('programmes.update')
+    router
+      .post('/programmes/:id/pret', [ProgrammesController, 'markReady'])
+      .where('id', number)
+      .as('programmes.mark_ready')
+
+    router
+      .get('/programmes/:id/modules/nouveau', [ProgrammeModulesController, 'create'])
+      .where('id', number)
+      .as('programmes.modules.create')
+    router
+      .post('/programmes/:id/modules', [ProgrammeModulesController, 'store'])
+      .where('id', number)
+      .as('programmes.modules.store')
+    router
+      .get('/programmes/:id/modules/:moduleId/modifier', [ProgrammeModulesController, 'edit'])
+      .where('id', number)
+      .where('moduleId', number)
+      .as('programmes.modules.edit')
+    router
+      .put('/programmes/:id/modules/:moduleId', [ProgrammeModulesController, 'update'])
+      .where('id', number)
+      .where('moduleId', number)
+      .as('programmes.modules.update')
+    router
+      .delete('/programmes/:id/modules/:moduleId', [ProgrammeModulesController, 'destroy'])
+      .where('id', number)
+      .where('moduleId', number)
+      .as('programmes.modules.destroy')
+    router
+      .post('/programmes/:id/modules/:moduleId/monter', [ProgrammeModulesController, 'moveUp'])
+      .where('id', number)
+      .where('moduleId', number)
+      .as('programmes.modules.move_up')
+    router
+      .post('/programmes/:id/modules/:moduleId/descendre', [ProgrammeModulesController, 'moveDown'])
+      .where('id', number)
+      .where('moduleId', number)
+      .as('programmes.modules.move_down')
+  })
+  .prefix('/coordination')
+  .as('coordinator')
+  .use([middleware.auth(), middleware.role({ roles: ['coordinator', 'admin'] })])
 
 /*
 |--------------------------------------------------------------------------
 | Coordinator: cohorts
 |--------------------------------------------------------------------------
 */
+const CohortsController = () => import('#controllers/coordinator/cohorts_controller')
+
+router
+  .group(() => {
+    const number = router.matchers.number()
+    router.get('/promotions', [CohortsController, 'index']).as('cohorts.index')
+    router.get('/promotions/nouvelle', [CohortsController, 'create']).as('cohorts.create')
+    router.post('/promotions', [CohortsController, 'store']).as('cohorts.store')
+    router
+      .get('/promotions/:id', [CohortsController, 'show'])
+      .where('id', number)
+      .as('cohorts.show')
+    router
+      .get('/promotions/:id/modifier', [CohortsController, 'edit'])
+      .where('id', number)
+      .as('cohorts.edit')
+    router
+      .put('/promotions/:id', [CohortsController, 'update'])
+      .where('id', number)
+      .as('cohorts.update')
+    router
+      .post('/promotions/:id/statut', [CohortsController, 'changeStatus'])
+      .where('id', number)
+      .as('cohorts.status.update')
+  })
+  .prefix('/coordination')
+  .as('coordinator')
+  .use([middleware.auth(), middleware.role({ roles: ['coordinator', 'admin'] })])
 
 /*
 |--------------------------------------------------------------------------
 | Coordinator: schedules
 |--------------------------------------------------------------------------
 */
+const SchedulesController = () => import('#controllers/coordinator/schedules_controller')
+
+router
+  .group(() => {
+    router
+      .get('/promotions/:id/planning', [SchedulesController, 'show'])
+      .where('id', router.matchers.number())
+      .as('cohorts.schedule.show')
+    router
+      .post('/promotions/:id/planning', [SchedulesController, 'generate'])
+      .where('id', router.matchers.number())
+      .as('cohorts.schedule.generate')
+    router
+      .get('/promotions/:id/planning/imprimer', [SchedulesController, 'print'])
+      .where('id', router.matchers.number())
+      .as('cohorts.schedule.print')
+  })
+  .prefix('/coordination')
+  .as('coordinator')
+  .use([middleware.auth(), middleware.role({ roles: ['coordinator', 'admin'] })])
+
+/*
+|--------------------------------------------------------------------------
+| Coordinator: editing sessions
+|--------------------------------------------------------------------------
+*/
+const ClassSessionsController = () => import('#controllers/coordinator/class_sessions_controller')
+
+router
+  .group(() => {
+    router
+      .get('/promotions/:id/seances/nouvelle', [ClassSessionsController, 'create'])
+      .where('id', router.matchers.number())
+      .as('sessions.create')
+    router
+      .post('/promotions/:id/seances', [ClassSessionsController, 'store'])
+      .where('id', router.matchers.number())
+      .as('sessions.store')
+    router
+      .get('/seances/:id/modifier', [ClassSessionsController, 'edit'])
+      .where('id', router.matchers.number())
+      .as('sessions.edit')
+    router
+      .post('/seances/:id', [ClassSessionsController, 'update'])
+      .where('id', router.matchers.number())
+      .as('sessions.update')
+    router
+      .post('/seances/:id/annuler', [ClassSessionsController, 'cancel'])
+      .where('id', router.matchers.number())
+      .as('sessions.cancel')
+    router
+      .post('/seances/:id/retablir', [ClassSessionsController, 'restore'])
+      .where('id', router.matchers.number())
+      .as('sessions.restore')
+  })
+  .prefix('/coordination')
+  .as('coordinator')
+  .use([middleware.auth(), middleware.role({ roles: ['coordinator', 'admin'] })])
 
 /*
 |--------------------------------------------------------------------------
 | Plannings and calendar feeds (trainer, trainee)
 |--------------------------------------------------------------------------
 */
+const CalendarFeedsController = () => import('#controllers/calendar_feeds_controller')
+
+router
+  .group(() => {
+    router.get('/mon-calendrier', [CalendarFeedsController, 'show']).as('show')
+    router
+      .post('/mon-calendrier/nouveau-lien', [CalendarFeedsController, 'regenerate'])
+      .as('regenerate')
+  })
+  .as('calendar')
+  .use([middleware.auth(), middleware.role({ roles: ['trainee', 'trainer'] })])
+
+/**
+ * The private iCalendar feed a phone subscribes to: no sign-in, the token
+ * is the only key.
+ */
+router.get('/calendrier/:token.ics', [CalendarFeedsController, 'feed']).as('calendar.feed')
 
 /*
 |--------------------------------------------------------------------------

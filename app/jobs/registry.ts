@@ -10,5 +10,6 @@
 
 import { JobRegistry } from '#jobs/job_registry'
 import SendMailJob from '#jobs/send_mail_job'
+import NotifySessionChangeJob from '#jobs/notify_session_change_job'
 
-export default new JobRegistry([SendMailJob])
+export default new JobRegistry([SendMailJob, NotifySessionChangeJob])

@@ -12,6 +12,11 @@ import {
   type Outcome,
 } from '#tests/functional/authorization/expectations'
 import { foundation } from '#tests/functional/authorization/areas/foundation'
+import { plannings } from '#tests/functional/authorization/areas/plannings'
+import { programmes } from '#tests/functional/authorization/areas/programmes'
+import { schedules } from '#tests/functional/authorization/areas/schedules'
+import { cohorts } from '#tests/functional/authorization/areas/cohorts'
+import { sessions } from '#tests/functional/authorization/areas/sessions'
 
 /**
  * Every registered route must appear in one of the area files: a new route
@@ -19,6 +24,11 @@ import { foundation } from '#tests/functional/authorization/areas/foundation'
  */
 const MATRIX: Record<string, MatrixEntry> = {
   ...foundation,
+  ...plannings,
+  ...programmes,
+  ...schedules,
+  ...cohorts,
+  ...sessions,
 }
 
 function classify(status: number, location: string | undefined): Outcome | `status ${number}` {
