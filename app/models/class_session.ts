@@ -10,8 +10,7 @@ import PartnerCompany from '#models/partner_company'
 import AttendanceRecord from '#models/attendance_record'
 import { booleanColumn } from '#models/boolean_column'
 import { utcDateTime } from '#models/utc_date_time'
-
-const PARIS = 'Europe/Paris'
+import { PARIS } from '#services/sql_time'
 
 /**
  * One scheduled slot of a cohort (a "séance"). Start and end are stored in

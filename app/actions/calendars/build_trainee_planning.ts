@@ -2,7 +2,7 @@ import type { DateTime } from 'luxon'
 import { personSessions, withSessionDetails } from '#actions/calendars/person_sessions'
 import { dayAndMonth, sessionLine, type SessionLine } from '#actions/calendars/session_line'
 import type User from '#models/user'
-import { nowInParis, sqlDateTime } from '#services/sql_time'
+import { PARIS, nowInParis, sqlDateTime } from '#services/sql_time'
 
 /**
  * How many weeks after the current one "Mon planning" shows.
@@ -22,7 +22,7 @@ export type TraineePlanning = {
  */
 export default class BuildTraineePlanning {
   async handle({ user, now = nowInParis() }: { user: User; now?: DateTime }) {
-    const today = now.setZone('Europe/Paris').setLocale('fr').startOf('day')
+    const today = now.setZone(PARIS).setLocale('fr').startOf('day')
     const tomorrow = today.plus({ days: 1 })
     const nextWeek = today.startOf('week').plus({ weeks: 1 })
     const until = nextWeek.plus({ weeks: PLANNING_NEXT_WEEKS })

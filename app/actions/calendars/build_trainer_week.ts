@@ -2,22 +2,14 @@ import { DateTime } from 'luxon'
 import { personSessions, withSessionDetails } from '#actions/calendars/person_sessions'
 import { sessionLine, type SessionLine } from '#actions/calendars/session_line'
 import type User from '#models/user'
-import { PARIS, sqlDateTime } from '#services/sql_time'
-import { parisWeek } from '#services/week'
+import { sqlDateTime } from '#services/sql_time'
+import { askedWeekStart, parisWeek } from '#services/week'
 
 /**
- * The Monday of the week asked for in `?semaine=YYYY-MM-DD` (any day of the
- * week will do), or of the current week when the value is missing or
- * not a real date between 2000 and 2100.
+ * The Monday of the week asked for in `?semaine=`, or of the current week.
  */
 export function weekStartFrom(value: unknown, now: DateTime = DateTime.now()) {
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const day = DateTime.fromISO(value, { zone: PARIS })
-    if (day.isValid && day.year >= 2000 && day.year <= 2100) {
-      return day.startOf('week')
-    }
-  }
-  return parisWeek(now).start
+  return askedWeekStart(value) ?? parisWeek(now).start
 }
 
 /**

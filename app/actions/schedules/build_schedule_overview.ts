@@ -5,8 +5,7 @@ import ProgrammeModule from '#models/programme_module'
 import Site from '#models/site'
 import { holidaysBetween } from '#services/holidays'
 import { formatMinutes } from '#actions/schedules/plan_schedule'
-
-const PARIS = 'Europe/Paris'
+import { PARIS } from '#services/sql_time'
 
 export type ModuleRow = {
   title: string

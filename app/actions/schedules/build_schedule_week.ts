@@ -1,10 +1,9 @@
 import { DateTime } from 'luxon'
 import type Cohort from '#models/cohort'
 import ClassSession from '#models/class_session'
-import { sqlDateTime } from '#services/sql_time'
+import { PARIS, sqlDateTime } from '#services/sql_time'
+import { askedWeekStart } from '#services/week'
 import { sessionRow, type SessionRow } from '#actions/schedules/build_schedule_overview'
-
-const PARIS = 'Europe/Paris'
 
 /**
  * One week of a cohort's schedule, for printing: the days from Monday to
@@ -22,12 +21,11 @@ export default class BuildScheduleWeek {
     day?: string | null
     now?: DateTime
   }) {
-    const asked = day ? DateTime.fromISO(day, { zone: PARIS }) : null
     const today = now.setZone(PARIS)
     const first = DateTime.fromISO(cohort.startsOn.toISODate()!, { zone: PARIS })
     const last = DateTime.fromISO(cohort.endsOn.toISODate()!, { zone: PARIS })
     const fallback = today >= first && today <= last.endOf('day') ? today : first
-    const start = (asked?.isValid ? asked : fallback).startOf('week')
+    const start = askedWeekStart(day) ?? fallback.startOf('week')
     const end = start.plus({ weeks: 1 })
 
     const sessions = await ClassSession.query()

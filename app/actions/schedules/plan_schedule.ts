@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import type { ModuleLocation } from '#enums/module_location'
+import { PARIS } from '#services/sql_time'
 
 /**
  * The schedule generator: pure, no database. From a weekly pattern, a
@@ -24,8 +25,6 @@ import type { ModuleLocation } from '#enums/module_location'
  *   overlaps a `busy` interval (kept sessions): such slots are skipped
  *   whole.
  */
-
-const PARIS = 'Europe/Paris'
 
 export type WeeklySlot = {
   /** 1 = Monday … 7 = Sunday */
