@@ -4,6 +4,7 @@ import ClassSession from '#models/class_session'
 import Enrollment from '#models/enrollment'
 import SessionChangedNotification from '#mails/session_changed_notification'
 import { appUrl } from '#config/app'
+import { IN_TRAINING_STATUSES } from '#enums/enrollment_status'
 
 /**
  * The trainee's planning (route `trainee.planning`). A literal path: the
@@ -36,7 +37,7 @@ export default class NotifySessionChangeJob extends BaseJob<NotifySessionChangeP
 
     const enrollments = await Enrollment.query()
       .where('cohort_id', session.cohortId)
-      .whereIn('status', ['enrolled', 'active'])
+      .whereIn('status', IN_TRAINING_STATUSES)
       .preload('trainee', (trainee) => trainee.preload('user'))
     const planningUrl = appUrl + PLANNING_PATH
 

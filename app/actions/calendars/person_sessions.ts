@@ -1,5 +1,6 @@
 import ClassSession from '#models/class_session'
 import type User from '#models/user'
+import { IN_TRAINING_STATUSES } from '#enums/enrollment_status'
 
 /**
  * The sessions a person attends or teaches, inside their organisation:
@@ -20,7 +21,7 @@ export function personSessions(user: User) {
         .select('enrollments.cohort_id')
         .where('trainees.user_id', user.id)
         .where('enrollments.organization_id', user.organizationId ?? 0)
-        .whereIn('enrollments.status', ['enrolled', 'active'])
+        .whereIn('enrollments.status', IN_TRAINING_STATUSES)
     )
   }
   return query.whereRaw('1 = 0')
@@ -44,7 +45,7 @@ export function withSessionDetails(
       cohort.preload('site')
       if (options.enrolledCount) {
         cohort.withCount('enrollments', (enrollments) =>
-          enrollments.whereIn('status', ['enrolled', 'active'])
+          enrollments.whereIn('status', IN_TRAINING_STATUSES)
         )
       }
     })

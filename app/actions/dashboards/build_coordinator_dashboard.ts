@@ -7,6 +7,7 @@ import ClassSession from '#models/class_session'
 import { sqlDateTime } from '#services/sql_time'
 import { parisWeek } from '#services/week'
 import { PENDING_APPLICATION_STATUSES } from '#enums/application_status'
+import { IN_TRAINING_STATUSES } from '#enums/enrollment_status'
 
 /**
  * The figures a coordinator checks first: a fixed number of aggregate
@@ -30,7 +31,7 @@ export default class BuildCoordinatorDashboard {
           .count('* as total'),
         Enrollment.query()
           .where('organization_id', organization.id)
-          .whereIn('status', ['enrolled', 'active'])
+          .whereIn('status', IN_TRAINING_STATUSES)
           .whereHas('cohort', (cohort) => cohort.where('status', 'running'))
           .countDistinct('trainee_id as total'),
         Application.query()
@@ -48,7 +49,7 @@ export default class BuildCoordinatorDashboard {
           .whereIn('status', ['recruiting', 'running'])
           .preload('programme')
           .preload('site')
-          .withCount('enrollments', (q) => q.whereIn('status', ['enrolled', 'active']))
+          .withCount('enrollments', (q) => q.whereIn('status', IN_TRAINING_STATUSES))
           .orderBy('starts_on', 'asc'),
       ])
 
