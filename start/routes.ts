@@ -311,12 +311,51 @@ router.get('/calendrier/:token.ics', [CalendarFeedsController, 'feed']).as('cale
 | Public application form
 |--------------------------------------------------------------------------
 */
+const PublicApplicationsController = () => import('#controllers/public/applications_controller')
+
+router
+  .group(() => {
+    router.get('/candidater', [PublicApplicationsController, 'index']).as('index')
+    router
+      .get('/candidater/:id', [PublicApplicationsController, 'create'])
+      .where('id', router.matchers.number())
+      .as('create')
+    router
+      .post('/candidater/:id', [PublicApplicationsController, 'store'])
+      .where('id', router.matchers.number())
+      .as('store')
+    router
+      .get('/candidater/:id/merci', [PublicApplicationsController, 'thanks'])
+      .where('id', router.matchers.number())
+      .as('thanks')
+  })
+  .as('apply')
 
 /*
 |--------------------------------------------------------------------------
 | Coordinator: applications pipeline
 |--------------------------------------------------------------------------
 */
+const ApplicationsController = () => import('#controllers/coordinator/applications_controller')
+
+router
+  .group(() => {
+    router
+      .get('/promotions/:id/candidatures', [ApplicationsController, 'index'])
+      .where('id', router.matchers.number())
+      .as('applications.index')
+    router
+      .get('/candidatures/:id', [ApplicationsController, 'show'])
+      .where('id', router.matchers.number())
+      .as('applications.show')
+    router
+      .post('/candidatures/:id/statut', [ApplicationsController, 'move'])
+      .where('id', router.matchers.number())
+      .as('applications.move')
+  })
+  .prefix('/coordination')
+  .as('coordinator')
+  .use([middleware.auth(), middleware.role({ roles: ['coordinator', 'admin'] })])
 
 /*
 |--------------------------------------------------------------------------

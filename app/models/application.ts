@@ -42,6 +42,20 @@ export default class Application extends BaseModel {
   @column()
   declare motivation: string | null
 
+  /**
+   * When the applicant can attend, in their own words.
+   */
+  @column()
+  declare availability: string | null
+
+  /**
+   * A trainee of the organisation who looks like the same person (same
+   * email, or same name and birth date), waiting for a coordinator to
+   * confirm the link; null when none.
+   */
+  @column()
+  declare duplicateOfTraineeId: number | null
+
   @column()
   declare status: ApplicationStatus
 

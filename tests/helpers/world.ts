@@ -22,6 +22,7 @@ export type Side = {
   module: ProgrammeModule
   cohort: Cohort
   trainee: Trainee
+  application: Application
   session: ClassSession
 }
 
@@ -111,7 +112,7 @@ async function buildSide(key: string): Promise<Side> {
     status: 'active',
     startsOn: cohort.startsOn,
   })
-  await Application.create({
+  const application = await Application.create({
     organizationId: organization.id,
     cohortId: cohort.id,
     traineeId: trainee.id,
@@ -130,5 +131,16 @@ async function buildSide(key: string): Promise<Side> {
     isCancelled: false,
   })
 
-  return { organization, funder, users, site, programme, module, cohort, trainee, session }
+  return {
+    organization,
+    funder,
+    users,
+    site,
+    programme,
+    module,
+    cohort,
+    trainee,
+    application,
+    session,
+  }
 }

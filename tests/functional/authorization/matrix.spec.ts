@@ -17,6 +17,8 @@ import { programmes } from '#tests/functional/authorization/areas/programmes'
 import { schedules } from '#tests/functional/authorization/areas/schedules'
 import { cohorts } from '#tests/functional/authorization/areas/cohorts'
 import { sessions } from '#tests/functional/authorization/areas/sessions'
+import { apply } from '#tests/functional/authorization/areas/apply'
+import { applications } from '#tests/functional/authorization/areas/applications'
 
 /**
  * Every registered route must appear in one of the area files: a new route
@@ -29,6 +31,8 @@ const MATRIX: Record<string, MatrixEntry> = {
   ...schedules,
   ...cohorts,
   ...sessions,
+  ...apply,
+  ...applications,
 }
 
 function classify(status: number, location: string | undefined): Outcome | `status ${number}` {
