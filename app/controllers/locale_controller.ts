@@ -1,14 +1,9 @@
-import vine from '@vinejs/vine'
 import type { HttpContext } from '@adonisjs/core/http'
+import { localeValidator } from '#validators/locale'
 
 /**
- * The language switch: `locale` is "fr" or "en"; anything else means French.
+ * The language switch: anything but "fr" or "en" means French.
  */
-const localeValidator = vine.compile(
-  vine.object({
-    locale: vine.enum(['fr', 'en'] as const),
-  })
-)
 
 export default class LocaleController {
   async update({ request, response, session, auth }: HttpContext) {

@@ -3,6 +3,7 @@ import type Application from '#models/application'
 import type { ApplicationEligibility } from '#models/application'
 import type { EligibilityRules } from '#models/programme'
 import type Trainee from '#models/trainee'
+import { QUALIFICATION_SHORT_NAMES } from '#enums/qualification_level'
 
 /**
  * The eligibility check (issue 4, item 2): a trainee against a programme's
@@ -39,24 +40,11 @@ export type EligibilityFacts = Pick<
 >
 
 /**
- * Everyday names of the 2019 qualification levels; levels 1 and 2 have
- * no diploma people know them by.
- */
-const QUALIFICATION_NAMES: Record<number, string> = {
-  3: 'CAP',
-  4: 'bac',
-  5: 'bac+2',
-  6: 'licence',
-  7: 'master',
-  8: 'doctorat',
-}
-
-/**
  * "sans diplôme", "niveau 2", "bac (niveau 4)".
  */
 export function qualificationLevelName(level: number) {
   if (level === 0) return 'sans diplôme'
-  const name = QUALIFICATION_NAMES[level]
+  const name = QUALIFICATION_SHORT_NAMES[level]
   return name ? `${name} (niveau ${level})` : `niveau ${level}`
 }
 

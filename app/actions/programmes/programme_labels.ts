@@ -48,17 +48,7 @@ export const MODULE_LOCATION_LABELS: Record<ModuleLocation, string> = {
   company: 'En entreprise',
 }
 
-export const QUALIFICATION_LEVEL_LABELS: Record<number, string> = {
-  0: 'Sans diplôme',
-  1: 'Niveau 1',
-  2: 'Niveau 2',
-  3: 'Niveau 3 (CAP, BEP)',
-  4: 'Niveau 4 (bac)',
-  5: 'Niveau 5 (bac + 2)',
-  6: 'Niveau 6 (bac + 3)',
-  7: 'Niveau 7 (bac + 5)',
-  8: 'Niveau 8 (doctorat)',
-}
+export { QUALIFICATION_LEVEL_LABELS } from '#enums/qualification_level'
 
 export const ELIGIBLE_SEX_LABELS = {
   female: 'Femmes seulement',

@@ -5,7 +5,7 @@ import PipelineApplicationPage from '#actions/applications/pipeline_application_
 import { findApplication } from '#actions/applications/pipeline_find_application'
 import * as labels from '#actions/applications/pipeline_labels'
 import { findCohort } from '#actions/cohorts/find_cohort'
-import { QUALIFICATION_LEVEL_LABELS } from '#actions/programmes/programme_labels'
+import { QUALIFICATION_LEVEL_LABELS } from '#enums/qualification_level'
 import { applicationMoveValidator } from '#validators/application_move'
 
 /**
