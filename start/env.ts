@@ -76,4 +76,13 @@ export default await Env.create(new URL('../', import.meta.url), {
   |----------------------------------------------------------
   */
   LIMITER_STORE: Env.schema.enum.optional(['database', 'memory'] as const),
+
+  /*
+  |----------------------------------------------------------
+  | Files (absence proofs, signed agreements, exports): stored on the
+  | local disk under DRIVE_ROOT (default storage/), never served directly
+  |----------------------------------------------------------
+  */
+  DRIVE_DISK: Env.schema.enum.optional(['fs'] as const),
+  DRIVE_ROOT: Env.schema.string.optional(),
 })

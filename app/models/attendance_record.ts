@@ -63,6 +63,12 @@ export default class AttendanceRecord extends BaseModel {
   @column()
   declare recordedById: number | null
 
+  /**
+   * When the trainee announced this absence in advance (null otherwise).
+   */
+  @column.dateTime(utcDateTime)
+  declare announcedAt: DateTime | null
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

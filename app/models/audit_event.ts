@@ -45,6 +45,13 @@ export default class AuditEvent extends BaseModel {
   @column()
   declare ip: string | null
 
+  /**
+   * Why the change was made, in the author's words (required for
+   * corrections after the fact).
+   */
+  @column()
+  declare reason: string | null
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

@@ -10,6 +10,7 @@ import PartnerCompany from '#models/partner_company'
 import AttendanceRecord from '#models/attendance_record'
 import { booleanColumn } from '#models/boolean_column'
 import { utcDateTime } from '#models/utc_date_time'
+import type { SignatureMethod } from '#enums/signature_method'
 import { PARIS } from '#services/sql_time'
 
 /**
@@ -56,6 +57,25 @@ export default class ClassSession extends BaseModel {
 
   @column.dateTime(utcDateTime)
   declare changedAt: DateTime | null
+
+  /**
+   * When the roll call was saved, and by whom: a past session without one
+   * is a missing roll call.
+   */
+  @column.dateTime(utcDateTime)
+  declare rollCallAt: DateTime | null
+
+  @column()
+  declare rollCallById: number | null
+
+  /**
+   * The trainer's own signature of the session.
+   */
+  @column.dateTime(utcDateTime)
+  declare trainerSignedAt: DateTime | null
+
+  @column()
+  declare trainerSignatureMethod: SignatureMethod | null
 
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime

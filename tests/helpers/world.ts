@@ -10,6 +10,7 @@ import ClassSession from '#models/class_session'
 import Trainee from '#models/trainee'
 import Enrollment from '#models/enrollment'
 import Application from '#models/application'
+import AttendanceRecord from '#models/attendance_record'
 import type { Role } from '#enums/role'
 import { PARIS } from '#services/sql_time'
 
@@ -23,7 +24,13 @@ export type Side = {
   cohort: Cohort
   trainee: Trainee
   application: Application
+  enrollment: Enrollment
+  /** Today 9:00–12:30 Paris, taught by the side's trainer, no roll call yet. */
   session: ClassSession
+  /** Yesterday 13:30–17:00 Paris, taught by the side's trainer, roll call taken. */
+  pastSession: ClassSession
+  /** The trainee's attendance at `pastSession`: present, signed by the trainer. */
+  attendance: AttendanceRecord
 }
 
 /**
@@ -105,7 +112,7 @@ async function buildSide(key: string): Promise<Side> {
     email: `trainee@${key}.test`,
     sex: 'female',
   })
-  await Enrollment.create({
+  const enrollment = await Enrollment.create({
     organizationId: organization.id,
     cohortId: cohort.id,
     traineeId: trainee.id,
@@ -130,6 +137,27 @@ async function buildSide(key: string): Promise<Side> {
     room: `Salle ${key}`,
     isCancelled: false,
   })
+  const yesterday = today.minus({ days: 1 })
+  const pastSession = await ClassSession.create({
+    organizationId: organization.id,
+    cohortId: cohort.id,
+    programmeModuleId: module.id,
+    trainerId: users.trainer.id,
+    startsAt: yesterday.set({ hour: 13, minute: 30 }),
+    endsAt: yesterday.set({ hour: 17 }),
+    room: `Salle ${key}`,
+    isCancelled: false,
+  })
+  const attendance = await AttendanceRecord.create({
+    organizationId: organization.id,
+    classSessionId: pastSession.id,
+    enrollmentId: enrollment.id,
+    status: 'present',
+    minutesMissed: 0,
+    signedAt: pastSession.startsAt.plus({ minutes: 5 }),
+    signatureMethod: 'trainer',
+    recordedById: users.trainer.id,
+  })
 
   return {
     organization,
@@ -141,6 +169,18 @@ async function buildSide(key: string): Promise<Side> {
     cohort,
     trainee,
     application,
+    enrollment,
     session,
+    pastSession,
+    attendance,
   }
+}
+
+/**
+ * For tests that count a cohort's sessions: removes the side's past session
+ * and its attendance, leaving today's session as the only one.
+ */
+export async function removePastSession(side: Side) {
+  await side.attendance.delete()
+  await side.pastSession.delete()
 }

@@ -28,7 +28,7 @@ import { sqlDate } from '#services/sql_time'
 export type LabelMixPopulationKey = 'applicants' | 'admitted' | 'enrolled'
 
 export type LabelMixIndicatorKey =
-  'women' | 'qpv' | 'qualificationLevel4OrLess' | 'jobSeekers' | 'neet' | 'under26' | 'rqth'
+  'women' | 'qpv' | 'zrr' | 'qualificationLevel4OrLess' | 'jobSeekers' | 'neet' | 'under26' | 'rqth'
 
 export type LabelMixCell = {
   population: LabelMixPopulationKey
@@ -99,6 +99,7 @@ type Indicator = {
 const PEOPLE = {
   women: ['femme', 'femmes'],
   qpv: ['personne habitant un QPV', 'personnes habitant un QPV'],
+  zrr: ['personne habitant une ZRR', 'personnes habitant une ZRR'],
   qualificationLevel4OrLess: [
     'personne de niveau bac ou moins',
     'personnes de niveau bac ou moins',
@@ -116,6 +117,7 @@ const INDICATORS: Indicator[] = [
     target: 'women',
   },
   { key: 'qpv', label: 'Habitant un QPV', condition: 't.qpv', target: 'qpv' },
+  { key: 'zrr', label: 'Habitant une ZRR', condition: 't.zrr', target: 'zrr' },
   {
     key: 'qualificationLevel4OrLess',
     label: 'Niveau bac ou moins',

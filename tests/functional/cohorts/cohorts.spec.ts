@@ -5,7 +5,7 @@ import { DateTime } from 'luxon'
 import Cohort from '#models/cohort'
 import Funder from '#models/funder'
 import ClassSession from '#models/class_session'
-import { buildWorld } from '#tests/helpers/world'
+import { buildWorld, removePastSession } from '#tests/helpers/world'
 import { EnrollmentFactory } from '#database/factories/enrollment_factory'
 import { cohortForm, cohortRows } from '#tests/functional/cohorts/helpers'
 
@@ -328,6 +328,7 @@ test.group('Cohorts: page', (group) => {
     assert,
   }) => {
     const { own } = await buildWorld()
+    await removePastSession(own)
     const response = await client
       .get(`/coordination/promotions/${own.cohort.id}`)
       .loginAs(own.users.coordinator)
@@ -500,6 +501,7 @@ test.group('Cohorts: edit', (group) => {
 
   test('the programme cannot change once the cohort has sessions', async ({ client, assert }) => {
     const { own } = await buildWorld()
+    await removePastSession(own)
     const another = await own.organization.related('programmes').create({
       title: 'Autre programme',
       slug: 'autre-programme',

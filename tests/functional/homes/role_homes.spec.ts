@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import { buildWorld } from '#tests/helpers/world'
+import { buildWorld, removePastSession } from '#tests/helpers/world'
 
 /**
  * The number shown in the dashboard tile with the given label.
@@ -39,6 +39,7 @@ test.group('Role homes', (group) => {
     assert,
   }) => {
     const { own } = await buildWorld()
+    await removePastSession(own)
     const response = await client.get('/coordination').loginAs(own.users.coordinator)
 
     response.assertStatus(200)

@@ -3,7 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import ICAL from 'ical.js'
 import type { ApiClient } from '@japa/api-client'
 import User from '#models/user'
-import { buildWorld } from '#tests/helpers/world'
+import { buildWorld, removePastSession } from '#tests/helpers/world'
 import { appUrl } from '#config/app'
 import { addSession, todayInParis } from '#tests/functional/plannings/helpers'
 
@@ -31,6 +31,8 @@ test.group('Calendar feeds', (group) => {
     assert,
   }) => {
     const { own, other } = await buildWorld()
+    await removePastSession(own)
+    await removePastSession(other)
     const today = todayInParis()
     await addSession(own, 'Module annulé', today.plus({ days: 3 }), { isCancelled: true })
     await addSession(own, 'Module dans six mois', today.plus({ months: 6 }))
@@ -78,6 +80,7 @@ test.group('Calendar feeds', (group) => {
 
   test("a trainer's feed holds the sessions they teach", async ({ client, assert }) => {
     const { own } = await buildWorld()
+    await removePastSession(own)
     await addSession(own, 'Module sans ce formateur', todayInParis().plus({ days: 1 }), {
       trainerId: null,
     })

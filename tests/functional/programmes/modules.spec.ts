@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import router from '@adonisjs/core/services/router'
 import testUtils from '@adonisjs/core/services/test_utils'
 import ProgrammeModule from '#models/programme_module'
-import { buildWorld } from '#tests/helpers/world'
+import { buildWorld, removePastSession } from '#tests/helpers/world'
 import {
   curriculum,
   fieldErrors,
@@ -254,6 +254,7 @@ test.group('Programme modules: edit, delete, move', (group) => {
 
   test('refuses to delete a module that already has sessions', async ({ client, assert }) => {
     const { own } = await buildWorld()
+    await removePastSession(own)
     const response = await client
       .delete(
         url('coordinator.programmes.modules.destroy', {

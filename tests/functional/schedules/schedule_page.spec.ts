@@ -6,7 +6,7 @@ import Cohort from '#models/cohort'
 import ProgrammeModule from '#models/programme_module'
 import AttendanceRecord from '#models/attendance_record'
 import Enrollment from '#models/enrollment'
-import { buildWorld, type Side } from '#tests/helpers/world'
+import { buildWorld, type Side, removePastSession } from '#tests/helpers/world'
 
 const PARIS = 'Europe/Paris'
 
@@ -291,6 +291,8 @@ test.group('Schedule page', (group) => {
 
   test("another organisation's cohort is not found", async ({ client }) => {
     const { own, other } = await buildWorld()
+    await removePastSession(own)
+    await removePastSession(other)
     const url = `/coordination/promotions/${other.cohort.id}/planning`
     const coordinator = own.users.coordinator
 

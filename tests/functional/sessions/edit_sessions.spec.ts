@@ -6,7 +6,7 @@ import Cohort from '#models/cohort'
 import User from '#models/user'
 import PartnerCompany from '#models/partner_company'
 import mailbox from '#services/mailbox'
-import { buildWorld } from '#tests/helpers/world'
+import { buildWorld, removePastSession } from '#tests/helpers/world'
 import {
   mathsModule,
   nextWeek,
@@ -644,6 +644,7 @@ test.group('Sessions | add', (group) => {
     assert,
   }) => {
     const { own } = await buildWorld()
+    await removePastSession(own)
     const email = await traineeAddress(own)
     const date = nextWeek(2)
 
@@ -673,6 +674,7 @@ test.group('Sessions | add', (group) => {
     assert,
   }) => {
     const { own } = await buildWorld()
+    await removePastSession(own)
     const email = await traineeAddress(own)
     own.session.publishedAt = DateTime.now()
     await own.session.save()
@@ -698,6 +700,7 @@ test.group('Sessions | add', (group) => {
 
   test('refuses a clash and bad times, adding nothing', async ({ client, route, assert }) => {
     const { own } = await buildWorld()
+    await removePastSession(own)
     await otherSession(own, { room: null })
 
     const clash = await client
@@ -738,6 +741,8 @@ test.group('Sessions | add', (group) => {
 
   test('another organisation’s cohort is not found', async ({ client, route, assert }) => {
     const { own, other } = await buildWorld()
+    await removePastSession(own)
+    await removePastSession(other)
 
     const page = await client
       .get(route('coordinator.sessions.create', { id: other.cohort.id }))

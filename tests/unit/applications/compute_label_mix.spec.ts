@@ -25,7 +25,10 @@ async function cohortWithTargets(targetRatios: TargetRatios | null) {
 }
 
 type Profile = Partial<
-  Pick<Trainee, 'sex' | 'qpv' | 'qualificationLevel' | 'jobSeeker' | 'neet' | 'birthDate' | 'rqth'>
+  Pick<
+    Trainee,
+    'sex' | 'qpv' | 'zrr' | 'qualificationLevel' | 'jobSeeker' | 'neet' | 'birthDate' | 'rqth'
+  >
 > & { application?: ApplicationStatus; enrollment?: EnrollmentStatus }
 
 /**
@@ -41,6 +44,7 @@ async function person(
     organizationId: cohort.organizationId,
     sex: 'male',
     qpv: false,
+    zrr: false,
     qualificationLevel: 5,
     jobSeeker: false,
     neet: false,
@@ -113,9 +117,10 @@ test.group('ComputeLabelMix', (group) => {
       application: 'admitted',
       enrollment: 'enrolled',
     })
-    // C: man, QPV, bac+2, 26 on the very start date (not under 26).
+    // C: man, QPV, ZRR, bac+2, 26 on the very start date (not under 26).
     await person(cohort, {
       qpv: true,
+      zrr: true,
       qualificationLevel: 5,
       birthDate: date('2000-09-07'),
       application: 'admitted',
@@ -196,6 +201,7 @@ test.group('ComputeLabelMix', (group) => {
     assert.deepEqual(table(mix, 'count'), {
       women: [3, 2, 1],
       qpv: [3, 2, 2],
+      zrr: [1, 1, 1],
       qualificationLevel4OrLess: [6, 3, 2],
       jobSeekers: [7, 3, 2],
       neet: [3, 2, 1],
@@ -205,6 +211,7 @@ test.group('ComputeLabelMix', (group) => {
     assert.deepEqual(table(mix, 'unknown'), {
       women: [1, 0, 0],
       qpv: [null, null, null],
+      zrr: [null, null, null],
       qualificationLevel4OrLess: [1, 0, 0],
       jobSeekers: [null, null, null],
       neet: [null, null, null],
@@ -219,6 +226,7 @@ test.group('ComputeLabelMix', (group) => {
     assert.deepEqual(table(mix, 'shareLabel'), {
       women: ['30 %', '50 %', '33,3 %'],
       qpv: ['30 %', '50 %', '66,7 %'],
+      zrr: ['10 %', '25 %', '33,3 %'],
       // E's unknown level counts in the 10, not in the 6.
       qualificationLevel4OrLess: ['60 %', '75 %', '66,7 %'],
       jobSeekers: ['70 %', '75 %', '66,7 %'],
@@ -302,6 +310,8 @@ test.group('ComputeLabelMix', (group) => {
     assert.deepEqual(rows, {
       women: 'women',
       qpv: 'qpv',
+      // No ZRR target in this set.
+      zrr: undefined,
       qualificationLevel4OrLess: 'qualificationLevel4OrLess',
       jobSeekers: 'jobSeekers',
       neet: 'neet',
