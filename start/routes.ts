@@ -337,6 +337,7 @@ router
 |--------------------------------------------------------------------------
 */
 const ApplicationsController = () => import('#controllers/coordinator/applications_controller')
+const LabelMixController = () => import('#controllers/coordinator/label_mix_controller')
 
 router
   .group(() => {
@@ -344,6 +345,10 @@ router
       .get('/promotions/:id/candidatures', [ApplicationsController, 'index'])
       .where('id', router.matchers.number())
       .as('applications.index')
+    router
+      .get('/promotions/:id/mixite', [LabelMixController, 'show'])
+      .where('id', router.matchers.number())
+      .as('cohorts.label_mix')
     router
       .get('/candidatures/:id', [ApplicationsController, 'show'])
       .where('id', router.matchers.number())
@@ -356,6 +361,282 @@ router
   .prefix('/coordination')
   .as('coordinator')
   .use([middleware.auth(), middleware.role({ roles: ['coordinator', 'admin'] })])
+
+/*
+|--------------------------------------------------------------------------
+| Coordinator: admission and duplicate people
+|--------------------------------------------------------------------------
+*/
+const AdmissionsController = () => import('#controllers/coordinator/admissions_controller')
+const ApplicationDuplicatesController = () =>
+  import('#controllers/coordinator/application_duplicates_controller')
+
+router
+  .group(() => {
+    const number = router.matchers.number()
+    router
+      .post('/candidatures/:id/admission', [AdmissionsController, 'store'])
+      .where('id', number)
+      .as('applications.admit')
+    router
+      .post('/candidatures/:id/doublon/rattacher', [ApplicationDuplicatesController, 'confirm'])
+      .where('id', number)
+      .as('applications.duplicate.confirm')
+    router
+      .post('/candidatures/:id/doublon/ecarter', [ApplicationDuplicatesController, 'dismiss'])
+      .where('id', number)
+      .as('applications.duplicate.dismiss')
+  })
+  .prefix('/coordination')
+  .as('coordinator')
+  .use([middleware.auth(), middleware.role({ roles: ['coordinator', 'admin'] })])
+
+/*
+|--------------------------------------------------------------------------
+| Coordinator: application scores and invitations
+|--------------------------------------------------------------------------
+*/
+const ApplicationSelectionController = () =>
+  import('#controllers/coordinator/application_selection_controller')
+
+router
+  .group(() => {
+    router
+      .post('/candidatures/:id/evaluation', [ApplicationSelectionController, 'saveScores'])
+      .where('id', router.matchers.number())
+      .as('applications.scores.store')
+    router
+      .post('/candidatures/:id/invitation', [ApplicationSelectionController, 'invite'])
+      .where('id', router.matchers.number())
+      .as('applications.invitation.store')
+    router
+      .post('/promotions/:id/candidatures/invitations', [
+        ApplicationSelectionController,
+        'inviteMany',
+      ])
+      .where('id', router.matchers.number())
+      .as('applications.invitations.store')
+  })
+  .prefix('/coordination')
+  .as('coordinator')
+  .use([middleware.auth(), middleware.role({ roles: ['coordinator', 'admin'] })])
+
+/*
+|--------------------------------------------------------------------------
+| Coordinator: applicant imports and pipeline export
+|--------------------------------------------------------------------------
+*/
+const ApplicationImportsController = () =>
+  import('#controllers/coordinator/application_imports_controller')
+const ApplicationExportsController = () =>
+  import('#controllers/coordinator/application_exports_controller')
+
+router
+  .group(() => {
+    const number = router.matchers.number()
+    router
+      .get('/promotions/:id/candidatures/import', [ApplicationImportsController, 'create'])
+      .where('id', number)
+      .as('applications.import.create')
+    router
+      .post('/promotions/:id/candidatures/import', [ApplicationImportsController, 'store'])
+      .where('id', number)
+      .as('applications.import.store')
+    router
+      .get('/promotions/:id/candidatures/import/colonnes', [
+        ApplicationImportsController,
+        'mapping',
+      ])
+      .where('id', number)
+      .as('applications.import.mapping')
+    router
+      .get('/promotions/:id/candidatures/import/apercu', [ApplicationImportsController, 'preview'])
+      .where('id', number)
+      .as('applications.import.preview')
+    router
+      .post('/promotions/:id/candidatures/import/confirmer', [
+        ApplicationImportsController,
+        'confirm',
+      ])
+      .where('id', number)
+      .as('applications.import.confirm')
+    router
+      .get('/promotions/:id/candidatures/export.xlsx', [ApplicationExportsController, 'show'])
+      .where('id', number)
+      .as('applications.export')
+  })
+  .prefix('/coordination')
+  .as('coordinator')
+  .use([middleware.auth(), middleware.role({ roles: ['coordinator', 'admin'] })])
+
+/*
+|--------------------------------------------------------------------------
+| Attendance: roll call and signatures
+|--------------------------------------------------------------------------
+*/
+const RollCallsController = () => import('#controllers/roll_calls/roll_calls_controller')
+const SigningCodesController = () => import('#controllers/roll_calls/signing_codes_controller')
+const TraineeSigningController = () => import('#controllers/trainee/signing_controller')
+
+/**
+ * The roll call and the signing code of a session: the same pages for its
+ * trainer (sessions they teach only) and for coordinators and admins (any
+ * session of the organisation).
+ */
+for (const area of [
+  { prefix: '/formateur', name: 'trainer', roles: ['trainer' as const] },
+  {
+    prefix: '/coordination',
+    name: 'coordinator',
+    roles: ['coordinator' as const, 'admin' as const],
+  },
+]) {
+  router
+    .group(() => {
+      router
+        .get('/seances/:id/appel', [RollCallsController, 'show'])
+        .where('id', router.matchers.number())
+        .as('roll_call.show')
+      router
+        .post('/seances/:id/appel', [RollCallsController, 'store'])
+        .where('id', router.matchers.number())
+        .as('roll_call.store')
+      router
+        .get('/seances/:id/code', [SigningCodesController, 'show'])
+        .where('id', router.matchers.number())
+        .as('signing_code.show')
+    })
+    .prefix(area.prefix)
+    .as(area.name)
+    .use([middleware.auth(), middleware.role({ roles: area.roles })])
+}
+
+router
+  .group(() => {
+    router.get('/mon-planning/signer', [TraineeSigningController, 'show']).as('signing.show')
+    router.post('/mon-planning/signer', [TraineeSigningController, 'store']).as('signing.store')
+  })
+  .as('trainee')
+  .use([middleware.auth(), middleware.role({ roles: ['trainee'] })])
+
+/*
+|--------------------------------------------------------------------------
+| Attendance: hours, rates and alerts
+|--------------------------------------------------------------------------
+*/
+const CoordinatorAttendanceController = () =>
+  import('#controllers/coordinator/attendance_controller')
+const TraineeAttendanceController = () => import('#controllers/trainee/attendance_controller')
+
+router
+  .group(() => {
+    router
+      .get('/promotions/:id/presences', [CoordinatorAttendanceController, 'show'])
+      .where('id', router.matchers.number())
+      .as('cohorts.attendance.show')
+    router
+      .post('/inscriptions/:id/alertes-presence/traitee', [
+        CoordinatorAttendanceController,
+        'acknowledge',
+      ])
+      .where('id', router.matchers.number())
+      .as('attendance_alerts.acknowledge')
+  })
+  .prefix('/coordination')
+  .as('coordinator')
+  .use([middleware.auth(), middleware.role({ roles: ['coordinator', 'admin'] })])
+
+router
+  .get('/mes-presences', [TraineeAttendanceController, 'show'])
+  .as('trainee.attendance')
+  .use([middleware.auth(), middleware.role({ roles: ['trainee'] })])
+
+/*
+|--------------------------------------------------------------------------
+| Attendance: absences and attendance documents
+|--------------------------------------------------------------------------
+*/
+const AbsencesController = () => import('#controllers/coordinator/absences_controller')
+const TraineeAbsencesController = () => import('#controllers/trainee/absences_controller')
+const AttendanceDocumentsController = () => import('#controllers/attendance_documents_controller')
+
+router
+  .group(() => {
+    const number = router.matchers.number()
+    router
+      .get('/promotions/:id/absences', [AbsencesController, 'index'])
+      .where('id', number)
+      .as('absences.index')
+    router
+      .get('/absences/:id/modifier', [AbsencesController, 'edit'])
+      .where('id', number)
+      .as('absences.edit')
+    router
+      .post('/absences/:id', [AbsencesController, 'update'])
+      .where('id', number)
+      .as('absences.update')
+    router
+      .get('/absences/:id/justificatif', [AbsencesController, 'proof'])
+      .where('id', number)
+      .as('absences.proof')
+    router
+      .get('/promotions/:id/emargement.pdf', [AttendanceDocumentsController, 'weekSheets'])
+      .where('id', number)
+      .as('attendance_sheets.week')
+    router
+      .get('/promotions/:id/stagiaires/:enrollmentId/etat-presence', [
+        AttendanceDocumentsController,
+        'statement',
+      ])
+      .where('id', number)
+      .where('enrollmentId', number)
+      .as('attendance_statements.show')
+    router
+      .get('/promotions/:id/stagiaires/:enrollmentId/etat-presence.xlsx', [
+        AttendanceDocumentsController,
+        'statementXlsx',
+      ])
+      .where('id', number)
+      .where('enrollmentId', number)
+      .as('attendance_statements.xlsx')
+    router
+      .get('/promotions/:id/stagiaires/:enrollmentId/etat-presence.pdf', [
+        AttendanceDocumentsController,
+        'statementPdf',
+      ])
+      .where('id', number)
+      .where('enrollmentId', number)
+      .as('attendance_statements.pdf')
+  })
+  .prefix('/coordination')
+  .as('coordinator')
+  .use([middleware.auth(), middleware.role({ roles: ['coordinator', 'admin'] })])
+
+/**
+ * A session's sheet: coordinators and admins, and its own trainer (the
+ * session is looked up among theirs).
+ */
+router
+  .get('/coordination/seances/:id/emargement.pdf', [AttendanceDocumentsController, 'sessionSheet'])
+  .where('id', router.matchers.number())
+  .as('attendance_sheets.session')
+  .use([middleware.auth(), middleware.role({ roles: ['coordinator', 'admin', 'trainer'] })])
+
+router
+  .group(() => {
+    router.get('/mes-absences', [TraineeAbsencesController, 'index']).as('index')
+    router.post('/mes-absences', [TraineeAbsencesController, 'announce']).as('announce')
+    router
+      .get('/mes-absences/:id/justificatif', [TraineeAbsencesController, 'proof'])
+      .where('id', router.matchers.number())
+      .as('proof.show')
+    router
+      .post('/mes-absences/:id/justificatif', [TraineeAbsencesController, 'addProof'])
+      .where('id', router.matchers.number())
+      .as('proof.store')
+  })
+  .as('trainee.absences')
+  .use([middleware.auth(), middleware.role({ roles: ['trainee'] })])
 
 /*
 |--------------------------------------------------------------------------

@@ -11,5 +11,6 @@
 import { JobRegistry } from '#jobs/job_registry'
 import SendMailJob from '#jobs/send_mail_job'
 import NotifySessionChangeJob from '#jobs/notify_session_change_job'
+import CheckAttendanceAlertsJob from '#jobs/check_attendance_alerts_job'
 
-export default new JobRegistry([SendMailJob, NotifySessionChangeJob])
+export default new JobRegistry([SendMailJob, NotifySessionChangeJob, CheckAttendanceAlertsJob])

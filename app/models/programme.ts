@@ -8,6 +8,7 @@ import Organization from '#models/organization'
 import ProgrammeModule from '#models/programme_module'
 import Cohort from '#models/cohort'
 import { jsonColumn } from '#models/json_column'
+import { decimalColumn } from '#models/decimal_column'
 
 /**
  * Who may apply, as configured on the programme and read by the
@@ -80,6 +81,24 @@ export default class Programme extends BaseModel {
 
   @column()
   declare status: ProgrammeStatus
+
+  /**
+   * Attendance (migration 0012): the share of the planned hours a trainee
+   * must attend (0–1), and when the coordinator is warned — so many
+   * unjustified absent half-days within so many days, or a rate under a
+   * floor (0 turns a warning off). See #actions/attendance/compute_attendance.
+   */
+  @column(decimalColumn)
+  declare minAttendanceRate: number
+
+  @column()
+  declare alertUnjustifiedHalfDays: number
+
+  @column()
+  declare alertWindowDays: number
+
+  @column(decimalColumn)
+  declare alertMinRate: number
 
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime

@@ -53,6 +53,7 @@ import Site from '#models/site'
 import Trainee from '#models/trainee'
 import User from '#models/user'
 import { PARIS } from '#services/sql_time'
+import { checkEligibility } from '#actions/applications/check_eligibility'
 
 /*
 |--------------------------------------------------------------------------
@@ -464,14 +465,19 @@ const AREAS = {
 
 type AreaKey = keyof typeof AREAS
 
+/**
+ * The demo funders' absence reasons: the default keys, plus one of their
+ * own in words (shown as written).
+ */
+const SICK_CHILD = 'Enfant malade (avec certificat)'
 const ABSENCE_REASONS = [
   'illness',
-  'sick_child',
+  SICK_CHILD,
   'family_event',
+  'medical_exam',
   'transport',
   'administrative_appointment',
   'job_interview',
-  'unjustified',
   'other',
 ]
 
@@ -527,6 +533,7 @@ type CohortKey = 'completed' | 'running' | 'recruiting' | 'code93Recruiting' | '
 type CohortPlan = {
   key: CohortKey
   cohort: Cohort
+  programme: Programme
   organization: Organization
   coordinator: User
   modules: ProgrammeModule[]
@@ -1162,7 +1169,7 @@ class DemoWorld {
         genLabelValidFrom: labelFrom,
         genLabelValidUntil: labelFrom.plus({ years: 3 }).minus({ days: 1 }),
         eligibilityRules: { minAge: 18, maxQualificationLevel: 4 },
-        targetRatios: { women: 0.3, qpv: 0.3, youngLowQualifiedNeet: 0.5 },
+        targetRatios: { women: 0.3, qpv: 0.3, neet: 0.5 },
         status: 'ready',
       },
       this.client
@@ -1376,6 +1383,7 @@ class DemoWorld {
       this.plans[spec.key] = {
         key: spec.key,
         cohort,
+        programme: spec.programme.programme,
         organization: spec.organization,
         coordinator: spec.coordinator,
         modules,
@@ -1450,6 +1458,15 @@ class DemoWorld {
   }
 
   /**
+   * The running cohort's latest past session has no roll call yet, as
+   * happens when a trainer forgets: the coordinator sees it listed.
+   */
+  missingRollCall(plan: { key: string; sessions: { endsAt: DateTime }[] }) {
+    if (plan.key !== 'running') return null
+    return plan.sessions.filter((session) => session.endsAt <= this.now).at(-1) ?? null
+  }
+
+  /**
    * All cohorts' sessions in multi-row inserts, then their ids read back
    * by (cohort, start).
    */
@@ -1463,7 +1480,11 @@ class DemoWorld {
               plan.sessions[0].startsAt.minus({ days: 10 }).set({ hour: 10, minute: 0 })
             )
           : null
+      const missing = this.missingRollCall(plan)
       for (const session of plan.sessions) {
+        // Past sessions have their roll call and the trainer's signature,
+        // except one, left for the coordinator's "missing roll calls" list.
+        const rollCall = session.endsAt <= this.now && session !== missing
         rows.push({
           organization_id: plan.cohort.organizationId,
           cohort_id: plan.cohort.id,
@@ -1476,6 +1497,12 @@ class DemoWorld {
           is_cancelled: false,
           published_at: published,
           changed_at: null,
+          roll_call_at: rollCall ? this.timestamp(session.endsAt.minus({ minutes: 10 })) : null,
+          roll_call_by_id: rollCall ? (session.trainerId ?? plan.coordinator.id) : null,
+          trainer_signed_at: rollCall
+            ? this.timestamp(session.startsAt.plus({ minutes: 5 }))
+            : null,
+          trainer_signature_method: rollCall ? 'trainer' : null,
           ...this.stamps(),
         })
       }
@@ -1682,24 +1709,21 @@ class DemoWorld {
   async createApplications(applications: ApplicationPlan[], trainees: Trainee[]) {
     const rng = Random.for('application-details')
     const rows = applications.map((application, i) => {
-      const { plan, path, times } = application
-      const screened =
-        path.includes('info_session') || (path.includes('screening') && path.length > 2)
+      const { plan, times } = application
       const digitElles = plan.women
-      const eligible = !application.rejectedAtScreening
-      const eligibility = screened
-        ? eligible
-          ? {
-              result: 'eligible',
-              reasons: digitElles
-                ? ['Femme de 18 ans ou plus', 'Niveau de qualification 4 ou inférieur']
-                : ['18 ans ou plus', 'Niveau de qualification 4 (bac) ou inférieur'],
-            }
-          : {
-              result: 'not_eligible',
-              reasons: ['Niveau de qualification supérieur au niveau 4'],
-            }
-        : null
+      // Checked on arrival, as the form does (RecordEligibility): the same
+      // rules, results and reasons in words.
+      const check = checkEligibility({
+        rules: plan.programme.eligibilityRules,
+        trainee: trainees[i],
+        cohortStartsOn: plan.cohort.startsOn,
+      })
+      const eligibility = {
+        result: check.status,
+        reasons: check.reasons,
+        checkedAt: times[0].toUTC().toISO(),
+        cohortStartsOn: plan.cohort.startsOn.toISODate(),
+      }
       const motivations = digitElles ? DIGIT_ELLES_MOTIVATIONS : DWWM_MOTIVATIONS
       return {
         organizationId: plan.organization.id,
@@ -1709,7 +1733,7 @@ class DemoWorld {
         motivation: rng.chance(0.85) ? rng.pick(motivations) : null,
         status: application.status,
         eligibility,
-        eligible: screened ? eligible : null,
+        eligible: check.eligible,
         rgpdConsentAt: times[0],
         lastContactAt: times[times.length - 1],
         createdAt: times[0],
@@ -1817,7 +1841,10 @@ class DemoWorld {
     const rows: Row[] = []
     for (const key of ['completed', 'running'] as const) {
       const plan = this.plans[key]
-      const past = plan.sessions.filter((session) => session.endsAt <= this.now)
+      const missing = this.missingRollCall(plan)
+      const past = plan.sessions.filter(
+        (session) => session.endsAt <= this.now && session !== missing
+      )
       enrollments[key].forEach((enrollment, i) => {
         const rng = Random.for(`attendance:${key}:${i}`)
         const absentRate = rng.pick([0.02, 0.03, 0.04, 0.06, 0.09, 0.12])
@@ -1880,28 +1907,25 @@ class DemoWorld {
           if (draw < absentRate) {
             const reason = rng.weighted([
               ['illness', 30],
-              ['sick_child', 15],
+              [SICK_CHILD, 15],
               ['family_event', 12],
               ['transport', 12],
               ['administrative_appointment', 10],
               ['job_interview', 6],
-              ['unjustified', 15],
+              [null, 15],
             ] as const)
             if (reason === 'illness') {
               sickProof = `demo/justificatifs/${key}-${i + 1}-arret-maladie-${day}.pdf`
               sickStreak = rng.int(0, 3)
               absent(reason, true, sickProof)
-            } else if (reason === 'sick_child') {
+            } else if (reason === SICK_CHILD) {
               absent(
                 reason,
                 true,
                 `demo/justificatifs/${key}-${i + 1}-certificat-enfant-${day}.pdf`
               )
             } else {
-              absent(
-                reason,
-                reason !== 'unjustified' && (reason !== 'transport' || rng.chance(0.8))
-              )
+              absent(reason, reason !== null && (reason !== 'transport' || rng.chance(0.8)))
             }
             return
           }

@@ -142,6 +142,12 @@ export const programmeValidator = vine.compile(
     targetLowQualified: percentage(),
     targetNeet: percentage(),
     targetJobSeekers: percentage(),
+
+    // Attendance rules (migration 0012); empty fields take the defaults.
+    minAttendanceRate: percentage(),
+    alertUnjustifiedHalfDays: vine.number().withoutDecimals().range([0, 60]).optional(),
+    alertWindowDays: vine.number().withoutDecimals().range([1, 365]).optional(),
+    alertMinRate: percentage(),
   })
 )
 

@@ -7,6 +7,20 @@ import {
   seedDemoWorld,
   writeDemoAccounts,
 } from '#services/demo_world'
+import Cohort from '#models/cohort'
+import dispatcher from '#services/dispatcher'
+import CheckAttendanceAlertsJob from '#jobs/check_attendance_alerts_job'
+
+/**
+ * The running cohorts' attendance alerts, as the evening check would have
+ * raised them, so the coordinator's dashboard shows some.
+ */
+async function checkAttendanceAlerts() {
+  const cohorts = await Cohort.query().where('status', 'running').select('id')
+  for (const cohort of cohorts) {
+    await dispatcher.dispatch(CheckAttendanceAlertsJob, { cohortId: cohort.id })
+  }
+}
 
 /**
  * The demo world (app/services/demo_world.ts), the only seeder: `node ace
@@ -25,6 +39,7 @@ export default class MainSeeder extends BaseSeeder {
     const started = performance.now()
     const { created } = await seedDemoWorld(this.client)
     await writeDemoAccounts(app.makePath('tmp', 'demo-accounts.json'))
+    if (created) await checkAttendanceAlerts()
 
     if (app.inTest) return
     const seconds = ((performance.now() - started) / 1000).toFixed(1)

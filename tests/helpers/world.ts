@@ -147,6 +147,10 @@ async function buildSide(key: string): Promise<Side> {
     endsAt: yesterday.set({ hour: 17 }),
     room: `Salle ${key}`,
     isCancelled: false,
+    rollCallAt: yesterday.set({ hour: 16, minute: 55 }),
+    rollCallById: users.trainer.id,
+    trainerSignedAt: yesterday.set({ hour: 13, minute: 35 }),
+    trainerSignatureMethod: 'trainer',
   })
   const attendance = await AttendanceRecord.create({
     organizationId: organization.id,

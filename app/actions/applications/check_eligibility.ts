@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type Application from '#models/application'
 import type { ApplicationEligibility } from '#models/application'
 import type { EligibilityRules } from '#models/programme'
@@ -186,10 +187,18 @@ export default class CheckEligibility {
  * result: `applications.eligible` (false only when refused; true for
  * `to_check`) and `applications.eligibility` =
  * `{ result: status, reasons, checkedAt, cohortStartsOn }`.
- * Runs in the application's transaction when it has one.
+ * Runs in the caller's transaction when given one (`client`), or in the
+ * application's own transaction when it has one.
  */
 export class RecordEligibility {
-  async handle({ application }: { application: Application }) {
+  async handle({
+    application,
+    client,
+  }: {
+    application: Application
+    client?: TransactionClientContract
+  }) {
+    if (client) application.useTransaction(client)
     await application.load('trainee')
     await application.load('cohort', (cohort) => cohort.preload('programme'))
     const { cohort, trainee } = application

@@ -6,6 +6,7 @@ import type Cohort from '#models/cohort'
 import Trainee from '#models/trainee'
 import Application from '#models/application'
 import ApplicationStatusChange from '#models/application_status_change'
+import { RecordEligibility } from '#actions/applications/check_eligibility'
 import ApplicationReceivedNotification from '#mails/application_received_notification'
 import type { ApplicationPayload } from '#validators/application'
 import { sqlDate } from '#services/sql_time'
@@ -20,8 +21,9 @@ type Params = {
  * A person applies to a recruiting cohort through the public form.
  *
  * In one transaction: a new trainee of the cohort's organisation, the
- * application (submitted) and the first line of its history (nobody changed
- * it: the applicant sent it). Then the acknowledgement email is queued.
+ * application (submitted), the first line of its history (nobody changed
+ * it: the applicant sent it) and its eligibility (RecordEligibility). Then
+ * the acknowledgement email is queued.
  *
  * One person, one record: when a trainee of the organisation already has
  * the same email (any case) or the same first name, last name and birth
@@ -97,6 +99,9 @@ export default class SubmitApplication {
         },
         { client: trx }
       )
+      // Every new application shows its eligibility: checked now, with the
+      // reasons in words, in the same transaction.
+      await new RecordEligibility().handle({ application: created, client: trx })
       return created
     })
 

@@ -6,17 +6,18 @@ import { hashToken } from '#actions/auth/issue_login_token'
 import { sqlDateTime } from '#services/sql_time'
 
 /**
- * Finds the still-valid token of an emailed link without using it.
+ * Finds the still-valid token of an emailed link without using it; `kind`
+ * may list several kinds (a sign-in link is a `magic_link` or a `welcome`).
  */
 export async function findValidToken(
   token: string,
-  kind: LoginTokenKind,
+  kind: LoginTokenKind | LoginTokenKind[],
   client?: TransactionClientContract
 ) {
   if (!token || token.length > 128) return null
   return LoginToken.query({ client })
     .where('token_hash', hashToken(token))
-    .where('kind', kind)
+    .whereIn('kind', Array.isArray(kind) ? kind : [kind])
     .whereNull('used_at')
     .where('expires_at', '>', sqlDateTime(DateTime.now()))
     .first()
@@ -34,7 +35,7 @@ export default class ConsumeLoginToken {
     client,
   }: {
     token: string
-    kind: LoginTokenKind
+    kind: LoginTokenKind | LoginTokenKind[]
     client?: TransactionClientContract
   }) {
     const loginToken = await findValidToken(token, kind, client)

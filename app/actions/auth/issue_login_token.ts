@@ -10,7 +10,13 @@ import type User from '#models/user'
 export const TOKEN_LIFETIME: Record<LoginTokenKind, { minutes: number }> = {
   magic_link: { minutes: 30 },
   password_reset: { minutes: 60 },
+  welcome: { minutes: 7 * 24 * 60 },
 }
+
+/**
+ * The welcome link's lifetime in days, as the email says it.
+ */
+export const WELCOME_LINK_DAYS = TOKEN_LIFETIME.welcome.minutes / (24 * 60)
 
 export function hashToken(token: string) {
   return createHash('sha256').update(token).digest('hex')

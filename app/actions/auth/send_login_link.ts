@@ -10,6 +10,7 @@ import { appUrl } from '#config/app'
 const ROUTES: Record<LoginTokenKind, string> = {
   magic_link: 'auth.magic_link.show',
   password_reset: 'auth.password_reset.edit',
+  welcome: 'auth.magic_link.show',
 }
 
 /**

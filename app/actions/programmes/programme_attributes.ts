@@ -98,6 +98,23 @@ export function programmeAttributes(payload: ProgrammePayload, previous?: Progra
     genLabelValidUntil: calendarDay(payload.genLabelValidUntil),
     eligibilityRules: orNull(eligibilityRules),
     targetRatios: orNull(targetRatios),
+    ...attendanceRuleAttributes(payload),
+  }
+}
+
+/**
+ * The attendance rules of the form (percentages from 0 to 100), an empty
+ * field giving the default of migration 0012: 80 % minimum, an alert at
+ * 3 unjustified half-days within 30 days or a rate under 80 %.
+ */
+function attendanceRuleAttributes(payload: ProgrammePayload) {
+  const share = (percent: number | null | undefined, fallback: number) =>
+    percent === undefined || percent === null ? fallback : Math.round(percent * 10) / 1000
+  return {
+    minAttendanceRate: share(payload.minAttendanceRate, 0.8),
+    alertUnjustifiedHalfDays: payload.alertUnjustifiedHalfDays ?? 3,
+    alertWindowDays: payload.alertWindowDays ?? 30,
+    alertMinRate: share(payload.alertMinRate, 0.8),
   }
 }
 
@@ -133,5 +150,11 @@ export function programmeFormValues(programme: Programme) {
     departments: Array.isArray(rules.departments) ? rules.departments.join(', ') : null,
   }
   for (const [field, key] of Object.entries(RATIO_FIELDS)) values[field] = percent(key)
+  const asPercent = (share: unknown) =>
+    share === null || share === undefined ? null : Math.round(Number(share) * 1000) / 10
+  values.minAttendanceRate = asPercent(programme.minAttendanceRate)
+  values.alertUnjustifiedHalfDays = programme.alertUnjustifiedHalfDays ?? null
+  values.alertWindowDays = programme.alertWindowDays ?? null
+  values.alertMinRate = asPercent(programme.alertMinRate)
   return values
 }

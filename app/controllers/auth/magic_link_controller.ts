@@ -3,9 +3,12 @@ import limiter from '@adonisjs/limiter/services/main'
 import { emailOnlyValidator } from '#validators/auth'
 import SendLoginLink from '#actions/auth/send_login_link'
 import ConsumeLoginToken, { findValidToken } from '#actions/auth/consume_login_token'
+import { SIGN_IN_TOKEN_KINDS } from '#models/login_token'
+import { ROLE_HOME_ROUTES } from '#services/role_home'
 
 /**
- * Passwordless sign-in: a one-time link sent by email.
+ * Passwordless sign-in: a one-time link sent by email, asked for on the
+ * sign-in page (`magic_link`) or sent on admission (`welcome`).
  */
 export default class MagicLinkController {
   async create({ view }: HttpContext) {
@@ -32,18 +35,26 @@ export default class MagicLinkController {
    * follow links do not use the link up, only the person's click does.
    */
   async show({ params, view }: HttpContext) {
-    const valid = await findValidToken(params.token, 'magic_link')
+    const valid = await findValidToken(params.token, SIGN_IN_TOKEN_KINDS)
     return view.render('pages/auth/magic_link_confirm', { token: params.token, valid: !!valid })
   }
 
+  /**
+   * A welcome link lands straight on the person's home page (a trainee's
+   * planning); an asked-for link on the dashboard, as a password sign-in.
+   */
   async consume({ params, response, auth, session, i18n }: HttpContext) {
-    const user = await new ConsumeLoginToken().handle({ token: params.token, kind: 'magic_link' })
-    if (!user) {
+    const pending = await findValidToken(params.token, SIGN_IN_TOKEN_KINDS)
+    const user = pending
+      ? await new ConsumeLoginToken().handle({ token: params.token, kind: pending.kind })
+      : null
+    if (!pending || !user) {
       session.flash('error', i18n.t('auth.magic_link.used_up'))
       return response.redirect().toRoute('auth.magic_link.create')
     }
     await auth.use('web').login(user)
     session.put('locale', user.locale)
+    if (pending.kind === 'welcome') return response.redirect().toRoute(ROLE_HOME_ROUTES[user.role])
     return response.redirect().toRoute('dashboard')
   }
 }

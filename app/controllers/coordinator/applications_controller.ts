@@ -3,6 +3,7 @@ import ListApplications from '#actions/applications/list_applications'
 import MoveApplication from '#actions/applications/move_application'
 import PipelineApplicationPage from '#actions/applications/pipeline_application_page'
 import { findApplication } from '#actions/applications/pipeline_find_application'
+import SelectionPanels from '#actions/applications/selection_panels'
 import * as labels from '#actions/applications/pipeline_labels'
 import { findCohort } from '#actions/cohorts/find_cohort'
 import { QUALIFICATION_LEVEL_LABELS } from '#enums/qualification_level'
@@ -16,7 +17,11 @@ export default class ApplicationsController {
   async index({ auth, params, request, view }: HttpContext) {
     const cohort = await findCohort(auth.getUserOrFail().organizationId, params.id)
     const status = labels.applicationStatusOrNull(request.input('statut'))
-    const pipeline = await new ListApplications().handle({ cohort, status })
+    const pipeline = await new ListApplications().handle({
+      cohort,
+      status,
+      sort: request.input('tri'),
+    })
     return view.render('pages/coordinator/applications/index', {
       cohort,
       status,
@@ -30,6 +35,7 @@ export default class ApplicationsController {
     const page = await new PipelineApplicationPage().handle({ application })
     return view.render('pages/coordinator/applications/show', {
       ...page,
+      ...(await new SelectionPanels().handle({ application, user: auth.getUserOrFail() })),
       labels,
       levels: QUALIFICATION_LEVEL_LABELS,
     })

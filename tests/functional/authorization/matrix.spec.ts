@@ -19,6 +19,12 @@ import { cohorts } from '#tests/functional/authorization/areas/cohorts'
 import { sessions } from '#tests/functional/authorization/areas/sessions'
 import { apply } from '#tests/functional/authorization/areas/apply'
 import { applications } from '#tests/functional/authorization/areas/applications'
+import { selection } from '#tests/functional/authorization/areas/selection'
+import { admission } from '#tests/functional/authorization/areas/admission'
+import { imports } from '#tests/functional/authorization/areas/imports'
+import { rollCall } from '#tests/functional/authorization/areas/roll_call'
+import { attendanceSummary } from '#tests/functional/authorization/areas/attendance_summary'
+import { absences } from '#tests/functional/authorization/areas/absences'
 
 /**
  * Every registered route must appear in one of the area files: a new route
@@ -33,6 +39,12 @@ const MATRIX: Record<string, MatrixEntry> = {
   ...sessions,
   ...apply,
   ...applications,
+  ...selection,
+  ...admission,
+  ...imports,
+  ...rollCall,
+  ...attendanceSummary,
+  ...absences,
 }
 
 function classify(status: number, location: string | undefined): Outcome | `status ${number}` {

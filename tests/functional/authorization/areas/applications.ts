@@ -20,6 +20,7 @@ const applicationId = (side: Side) => ({
  */
 export const applications: Record<string, MatrixEntry> = {
   'coordinator.applications.index': { expect: managers, params: cohortId, scoped: true },
+  'coordinator.cohorts.label_mix': { expect: managers, params: cohortId, scoped: true },
   'coordinator.applications.show': { expect: managers, params: applicationId, scoped: true },
   'coordinator.applications.move': {
     expect: managerForm,
