@@ -1,5 +1,8 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import AuditEvent, { type AuditChanges } from '#models/audit_event'
+import { DateTime } from 'luxon'
+import type { AuditChanges } from '#models/audit_event'
+import { jsonColumn } from '#models/json_column'
+import { sqlDateTime } from '#services/sql_time'
 
 export type AuditEntry = {
   organizationId: number | null
@@ -34,21 +37,23 @@ export function changedFields(
 /**
  * Writes audit events in the caller's transaction: the trail and the change
  * it describes are saved together or not at all. Events are written once
- * and never updated.
+ * and never updated, all in one INSERT however many there are (a roll call
+ * correcting twenty lines stays one query).
  */
 export async function recordAudit(trx: TransactionClientContract, entries: AuditEntry[]) {
   if (!entries.length) return
-  await AuditEvent.createMany(
+  const createdAt = sqlDateTime(DateTime.now())
+  await trx.table('audit_events').multiInsert(
     entries.map((entry) => ({
-      organizationId: entry.organizationId,
-      userId: entry.userId,
+      organization_id: entry.organizationId,
+      user_id: entry.userId,
       action: entry.action,
-      subjectType: entry.subjectType,
-      subjectId: entry.subjectId,
-      changes: entry.changes ?? null,
+      subject_type: entry.subjectType,
+      subject_id: entry.subjectId,
+      changes: jsonColumn.prepare(entry.changes ?? null),
       reason: entry.reason ?? null,
       ip: entry.ip ?? null,
-    })),
-    { client: trx }
+      created_at: createdAt,
+    }))
   )
 }
