@@ -48,6 +48,8 @@ export default class JobsWork extends BaseCommand {
     this.app.listenIf(!this.app.managedByPm2, 'SIGINT', () => this.app.terminate())
 
     await worker.waitUntilReady()
+    const { scheduleFollowUps } = await import('#jobs/follow_up_schedule')
+    await scheduleFollowUps(dispatcher.queue())
     this.logger.info(
       `Worker on queue "${config.queueName}" (prefix "${config.prefix}", Redis ` +
         `${config.connection.host}:${config.connection.port}), concurrency ${this.concurrency}, ` +

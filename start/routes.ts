@@ -640,6 +640,257 @@ router
 
 /*
 |--------------------------------------------------------------------------
+| Partner companies and company visits
+|--------------------------------------------------------------------------
+*/
+const PartnerCompaniesController = () =>
+  import('#controllers/coordinator/partner_companies_controller')
+const CompanyContactsController = () =>
+  import('#controllers/coordinator/company_contacts_controller')
+
+router
+  .group(() => {
+    const number = router.matchers.number()
+    router.get('/entreprises', [PartnerCompaniesController, 'index']).as('companies.index')
+    router
+      .get('/entreprises/nouvelle', [PartnerCompaniesController, 'create'])
+      .as('companies.create')
+    router.post('/entreprises', [PartnerCompaniesController, 'store']).as('companies.store')
+    router
+      .get('/entreprises/:id', [PartnerCompaniesController, 'show'])
+      .where('id', number)
+      .as('companies.show')
+    router
+      .get('/entreprises/:id/modifier', [PartnerCompaniesController, 'edit'])
+      .where('id', number)
+      .as('companies.edit')
+    router
+      .post('/entreprises/:id', [PartnerCompaniesController, 'update'])
+      .where('id', number)
+      .as('companies.update')
+    router
+      .post('/entreprises/:id/suppression', [PartnerCompaniesController, 'destroy'])
+      .where('id', number)
+      .as('companies.destroy')
+    router
+      .post('/entreprises/:id/contacts', [CompanyContactsController, 'store'])
+      .where('id', number)
+      .as('companies.contacts.store')
+    router
+      .get('/entreprises/:id/contacts/:contactId/modifier', [CompanyContactsController, 'edit'])
+      .where('id', number)
+      .where('contactId', number)
+      .as('companies.contacts.edit')
+    router
+      .post('/entreprises/:id/contacts/:contactId', [CompanyContactsController, 'update'])
+      .where('id', number)
+      .where('contactId', number)
+      .as('companies.contacts.update')
+    router
+      .post('/entreprises/:id/contacts/:contactId/suppression', [
+        CompanyContactsController,
+        'destroy',
+      ])
+      .where('id', number)
+      .where('contactId', number)
+      .as('companies.contacts.destroy')
+  })
+  .prefix('/coordination')
+  .as('coordinator')
+  .use([middleware.auth(), middleware.role({ roles: ['coordinator', 'admin'] })])
+
+/*
+|--------------------------------------------------------------------------
+| Internships and agreements
+|--------------------------------------------------------------------------
+*/
+// @section INTERNSHIPS
+const InternshipsController = () => import('#controllers/coordinator/internships_controller')
+const TraineeInternshipController = () => import('#controllers/trainee/internship_controller')
+
+router
+  .group(() => {
+    const number = router.matchers.number()
+    router
+      .get('/promotions/:id/stages', [InternshipsController, 'index'])
+      .where('id', number)
+      .as('index')
+    router
+      .get('/inscriptions/:id/stages/nouveau', [InternshipsController, 'create'])
+      .where('id', number)
+      .as('create')
+    router
+      .post('/inscriptions/:id/stages', [InternshipsController, 'store'])
+      .where('id', number)
+      .as('store')
+    router.get('/stages/:id', [InternshipsController, 'show']).where('id', number).as('show')
+    router
+      .get('/stages/:id/modifier', [InternshipsController, 'edit'])
+      .where('id', number)
+      .as('edit')
+    router.post('/stages/:id', [InternshipsController, 'update']).where('id', number).as('update')
+    router
+      .post('/stages/:id/statut', [InternshipsController, 'move'])
+      .where('id', number)
+      .as('move')
+    router
+      .get('/stages/:id/convention.pdf', [InternshipsController, 'agreement'])
+      .where('id', number)
+      .as('agreement')
+    router
+      .get('/stages/:id/convention-signee', [InternshipsController, 'showScan'])
+      .where('id', number)
+      .as('scan.show')
+    router
+      .post('/stages/:id/convention-signee', [InternshipsController, 'storeScan'])
+      .where('id', number)
+      .as('scan.store')
+  })
+  .prefix('/coordination')
+  .as('coordinator.internships')
+  .use([middleware.auth(), middleware.role({ roles: ['coordinator', 'admin'] })])
+
+router
+  .get('/mon-stage', [TraineeInternshipController, 'show'])
+  .as('trainee.internship')
+  .use([middleware.auth(), middleware.role({ roles: ['trainee'] })])
+
+/*
+|--------------------------------------------------------------------------
+| Tutor evaluations (magic links)
+|--------------------------------------------------------------------------
+*/
+const CoordinatorTutorEvaluationsController = () =>
+  import('#controllers/coordinator/tutor_evaluations_controller')
+const PublicTutorEvaluationsController = () =>
+  import('#controllers/public/tutor_evaluations_controller')
+
+router
+  .group(() => {
+    router.get('/evaluations-tuteurs', [CoordinatorTutorEvaluationsController, 'index']).as('index')
+    router
+      .get('/evaluations-tuteurs/:id', [CoordinatorTutorEvaluationsController, 'show'])
+      .where('id', router.matchers.number())
+      .as('show')
+    router
+      .post('/evaluations-tuteurs/:id/envoi', [CoordinatorTutorEvaluationsController, 'send'])
+      .where('id', router.matchers.number())
+      .as('send')
+    router
+      .post('/evaluations-tuteurs/:id/relance', [CoordinatorTutorEvaluationsController, 'remind'])
+      .where('id', router.matchers.number())
+      .as('remind')
+    router
+      .get('/evaluations-tuteurs/:id/formulaire.pdf', [
+        CoordinatorTutorEvaluationsController,
+        'blankForm',
+      ])
+      .where('id', router.matchers.number())
+      .as('blank_form')
+  })
+  .prefix('/coordination')
+  .as('coordinator.tutor_evaluations')
+  .use([middleware.auth(), middleware.role({ roles: ['coordinator', 'admin'] })])
+
+// The tutor's form: no account, the emailed token is the key.
+router
+  .group(() => {
+    router.get('/evaluation-stage/:token', [PublicTutorEvaluationsController, 'show']).as('show')
+    router.post('/evaluation-stage/:token', [PublicTutorEvaluationsController, 'store']).as('store')
+  })
+  .as('tutor_evaluation')
+
+/*
+|--------------------------------------------------------------------------
+| Exits and outcomes
+|--------------------------------------------------------------------------
+*/
+// @section OUTCOMES
+const OutcomesController = () => import('#controllers/coordinator/outcomes_controller')
+
+router
+  .group(() => {
+    const number = router.matchers.number()
+    router
+      .get('/inscriptions/:id/sortie', [OutcomesController, 'exitForm'])
+      .where('id', number)
+      .as('enrollments.exit.show')
+    router
+      .post('/inscriptions/:id/sortie', [OutcomesController, 'close'])
+      .where('id', number)
+      .as('enrollments.exit.store')
+    router
+      .get('/inscriptions/:id/parcours', [OutcomesController, 'show'])
+      .where('id', number)
+      .as('enrollments.outcomes.show')
+    router
+      .post('/inscriptions/:id/parcours', [OutcomesController, 'store'])
+      .where('id', number)
+      .as('enrollments.outcomes.store')
+    router
+      .get('/promotions/:id/resultats', [OutcomesController, 'results'])
+      .where('id', number)
+      .as('cohorts.results')
+  })
+  .prefix('/coordination')
+  .as('coordinator')
+  .use([middleware.auth(), middleware.role({ roles: ['coordinator', 'admin'] })])
+
+/*
+|--------------------------------------------------------------------------
+| Follow-ups and alumni self-report
+|--------------------------------------------------------------------------
+*/
+// @section FOLLOWUPS
+const SelfReportController = () => import('#controllers/public/self_report_controller')
+const FollowUpsController = () => import('#controllers/coordinator/follow_ups_controller')
+const TraineeSituationController = () => import('#controllers/trainee/situation_controller')
+
+/**
+ * The former trainee's self-report page, from the emailed link: no account.
+ */
+router
+  .group(() => {
+    const token = /^[\w-]{20,100}$/
+    router
+      .get('/ma-situation/:token', [SelfReportController, 'show'])
+      .where('token', token)
+      .as('show')
+    router
+      .post('/ma-situation/:token', [SelfReportController, 'store'])
+      .where('token', token)
+      .as('store')
+  })
+  .as('follow_ups.self_report')
+
+router
+  .group(() => {
+    const number = router.matchers.number()
+    router.get('/suivis', [FollowUpsController, 'index']).as('follow_ups.index')
+    router
+      .get('/promotions/:id/suivis', [FollowUpsController, 'cohort'])
+      .where('id', number)
+      .as('follow_ups.cohort')
+    router
+      .post('/inscriptions/:id/suivis/:checkpoint/appel', [FollowUpsController, 'call'])
+      .where('id', number)
+      .where('checkpoint', /^(m3|m6|m12)$/)
+      .as('follow_ups.call')
+  })
+  .prefix('/coordination')
+  .as('coordinator')
+  .use([middleware.auth(), middleware.role({ roles: ['coordinator', 'admin'] })])
+
+router
+  .group(() => {
+    router.get('/ma-situation', [TraineeSituationController, 'show']).as('show')
+    router.post('/ma-situation', [TraineeSituationController, 'update']).as('update')
+  })
+  .as('trainee.situation')
+  .use([middleware.auth(), middleware.role({ roles: ['trainee'] })])
+
+/*
+|--------------------------------------------------------------------------
 | Development tools (never in production)
 |--------------------------------------------------------------------------
 */

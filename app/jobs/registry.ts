@@ -12,5 +12,13 @@ import { JobRegistry } from '#jobs/job_registry'
 import SendMailJob from '#jobs/send_mail_job'
 import NotifySessionChangeJob from '#jobs/notify_session_change_job'
 import CheckAttendanceAlertsJob from '#jobs/check_attendance_alerts_job'
+import SendTutorEvaluationRemindersJob from '#jobs/send_tutor_evaluation_reminders_job'
+import SendDueFollowUpsJob from '#jobs/send_due_follow_ups_job'
 
-export default new JobRegistry([SendMailJob, NotifySessionChangeJob, CheckAttendanceAlertsJob])
+export default new JobRegistry([
+  SendMailJob,
+  NotifySessionChangeJob,
+  CheckAttendanceAlertsJob,
+  SendDueFollowUpsJob,
+  SendTutorEvaluationRemindersJob,
+])

@@ -42,6 +42,29 @@ export default class FollowUp extends BaseModel {
   @column.dateTime(utcDateTime)
   declare closedAt: DateTime | null
 
+  /**
+   * Random secret the self-report link is derived from (with the app key),
+   * so the reminder can repeat the same link; the link itself is never
+   * stored, only its hash.
+   */
+  @column({ serializeAs: null })
+  declare tokenSecret: string | null
+
+  @column({ serializeAs: null })
+  declare tokenHash: string | null
+
+  @column.dateTime(utcDateTime)
+  declare tokenExpiresAt: DateTime | null
+
+  @column.dateTime(utcDateTime)
+  declare calledAt: DateTime | null
+
+  @column()
+  declare calledById: number | null
+
+  @column()
+  declare callNote: string | null
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 
@@ -58,6 +81,6 @@ export default class FollowUp extends BaseModel {
    * Follow-ups still waiting for an answer.
    */
   static open = scope((query) => {
-    query.whereIn('status', ['due', 'sent'])
+    query.whereIn('status', ['due', 'sent', 'to_call'])
   })
 }

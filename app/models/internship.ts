@@ -75,6 +75,35 @@ export default class Internship extends BaseModel {
   @column.dateTime(utcDateTime)
   declare evaluatedAt: DateTime | null
 
+  /**
+   * The day of each status move (migration 0014), null until it happens.
+   */
+  @column.date()
+  declare agreementSentOn: DateTime | null
+
+  @column.date()
+  declare signedOn: DateTime | null
+
+  @column.date()
+  declare startedOn: DateTime | null
+
+  @column.date()
+  declare completedOn: DateTime | null
+
+  @column.date()
+  declare cancelledOn: DateTime | null
+
+  @column()
+  declare cancelReason: string | null
+
+  /**
+   * The signed agreement's scan on the private disk
+   * (`agreements/<organisation>/<uuid>.<ext>`), sent only through an
+   * authorized route.
+   */
+  @column({ serializeAs: null })
+  declare signedAgreementKey: string | null
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

@@ -10,6 +10,7 @@ import Organization from '#models/organization'
 import Enrollment from '#models/enrollment'
 import PartnerCompany from '#models/partner_company'
 import User from '#models/user'
+import { booleanColumn } from '#models/boolean_column'
 
 /**
  * What a trainee was doing at a checkpoint: raw facts only. Funder
@@ -66,6 +67,15 @@ export default class Outcome extends BaseModel {
 
   @column()
   declare recordedById: number | null
+
+  /**
+   * Saved as declared but to be checked (see RecordOutcome).
+   */
+  @column(booleanColumn)
+  declare needsReview: boolean
+
+  @column()
+  declare reviewReason: string | null
 
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime

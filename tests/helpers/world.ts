@@ -11,6 +11,9 @@ import Trainee from '#models/trainee'
 import Enrollment from '#models/enrollment'
 import Application from '#models/application'
 import AttendanceRecord from '#models/attendance_record'
+import PartnerCompany from '#models/partner_company'
+import CompanyContact from '#models/company_contact'
+import Internship from '#models/internship'
 import type { Role } from '#enums/role'
 import { PARIS } from '#services/sql_time'
 
@@ -31,6 +34,12 @@ export type Side = {
   pastSession: ClassSession
   /** The trainee's attendance at `pastSession`: present, signed by the trainer. */
   attendance: AttendanceRecord
+  /** A partner company (valid SIRET) with one contact; `internship` takes place there. */
+  company: PartnerCompany
+  /** The company's contact (an internship tutor). */
+  contact: CompanyContact
+  /** The trainee's internship at `company` with `contact` as tutor: a draft, in two weeks. */
+  internship: Internship
 }
 
 /**
@@ -163,6 +172,34 @@ async function buildSide(key: string): Promise<Side> {
     recordedById: users.trainer.id,
   })
 
+  const company = await PartnerCompany.create({
+    organizationId: organization.id,
+    name: `Entreprise ${key}`,
+    siret: key === 'alpha' ? '73254872000018' : '44201955600012',
+    sector: 'Commerce de détail',
+    city: 'Rouen',
+    postalCode: '76000',
+  })
+  const contact = await CompanyContact.create({
+    organizationId: organization.id,
+    partnerCompanyId: company.id,
+    fullName: `Tutrice ${key}`,
+    role: 'Tutrice de stage',
+    email: `tutrice@${key}.test`,
+  })
+  const internship = await Internship.create({
+    organizationId: organization.id,
+    enrollmentId: enrollment.id,
+    partnerCompanyId: company.id,
+    tutorContactId: contact.id,
+    kind: 'stage',
+    startsOn: today.plus({ weeks: 2 }),
+    endsOn: today.plus({ weeks: 2, days: 4 }),
+    hoursTotal: 35,
+    weeklyHours: 35,
+    status: 'draft',
+  })
+
   return {
     organization,
     funder,
@@ -177,6 +214,9 @@ async function buildSide(key: string): Promise<Side> {
     session,
     pastSession,
     attendance,
+    company,
+    contact,
+    internship,
   }
 }
 

@@ -66,13 +66,17 @@ export default class CohortsController {
   }
 
   async changeStatus({ auth, params, request, response, session }: HttpContext) {
-    const cohort = await findCohort(auth.getUserOrFail().organizationId, params.id)
+    const user = auth.getUserOrFail()
+    const cohort = await findCohort(user.organizationId, params.id)
     const { status } = await request.validateUsing(cohortStatusValidator)
-    const result = await new ChangeCohortStatus().handle({ cohort, status })
+    const result = await new ChangeCohortStatus().handle({ cohort, status, user })
     if (result.changed) {
+      const closed = result.closed
+        ? ` ${result.closed} ${result.closed > 1 ? 'parcours sont clôturés' : 'parcours est clôturé'} : les suivis à 3, 6 et 12 mois sont programmés ; complétez la situation de chacun à la sortie.`
+        : ''
       session.flash(
         'success',
-        `La promotion est maintenant « ${labels.COHORT_STATUS_LABELS[status]} ».`
+        `La promotion est maintenant « ${labels.COHORT_STATUS_LABELS[status]} ».${closed}`
       )
     } else {
       session.flash('error', result.reason)

@@ -25,6 +25,11 @@ import { imports } from '#tests/functional/authorization/areas/imports'
 import { rollCall } from '#tests/functional/authorization/areas/roll_call'
 import { attendanceSummary } from '#tests/functional/authorization/areas/attendance_summary'
 import { absences } from '#tests/functional/authorization/areas/absences'
+import { internships } from '#tests/functional/authorization/areas/internships'
+import { companies } from '#tests/functional/authorization/areas/companies'
+import { followUps } from '#tests/functional/authorization/areas/follow_ups'
+import { evaluations } from '#tests/functional/authorization/areas/evaluations'
+import { outcomes } from '#tests/functional/authorization/areas/outcomes'
 
 /**
  * Every registered route must appear in one of the area files: a new route
@@ -45,6 +50,11 @@ const MATRIX: Record<string, MatrixEntry> = {
   ...rollCall,
   ...attendanceSummary,
   ...absences,
+  ...internships,
+  ...companies,
+  ...followUps,
+  ...evaluations,
+  ...outcomes,
 }
 
 function classify(status: number, location: string | undefined): Outcome | `status ${number}` {

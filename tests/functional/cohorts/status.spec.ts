@@ -6,6 +6,7 @@ import type User from '#models/user'
 import type Cohort from '#models/cohort'
 import { AttendanceRecordFactory } from '#database/factories/attendance_record_factory'
 import Enrollment from '#models/enrollment'
+import FollowUp from '#models/follow_up'
 import { buildWorld, removePastSession } from '#tests/helpers/world'
 
 function moveTo(client: ApiClient, cohort: Cohort, user: User, status: string) {
@@ -17,13 +18,17 @@ function moveTo(client: ApiClient, cohort: Cohort, user: User, status: string) {
     .redirects(0)
 }
 
+const CLOSED_ONE =
+  'La promotion est maintenant « Terminée ». 1 parcours est clôturé : les suivis à 3, 6 et 12 mois sont programmés ; complétez la situation de chacun à la sortie.'
+
 const allowed: [CohortStatus, CohortStatus, string][] = [
   ['planned', 'recruiting', 'La promotion est maintenant « En recrutement ».'],
   ['planned', 'cancelled', 'La promotion est maintenant « Annulée ».'],
   ['recruiting', 'running', 'La promotion est maintenant « En cours ».'],
   ['recruiting', 'planned', 'La promotion est maintenant « Prévue ».'],
   ['recruiting', 'cancelled', 'La promotion est maintenant « Annulée ».'],
-  ['running', 'completed', 'La promotion est maintenant « Terminée ».'],
+  // The world's trainee is still in training: their course is closed too.
+  ['running', 'completed', CLOSED_ONE],
   ['running', 'cancelled', 'La promotion est maintenant « Annulée ».'],
 ]
 
@@ -115,7 +120,34 @@ test.group('Cohorts: status changes', (group) => {
     assert.equal(own.cohort.status, 'running')
 
     const completed = await moveTo(client, own.cohort, own.users.coordinator, 'completed')
-    completed.assertFlashMessage('success', 'La promotion est maintenant « Terminée ».')
+    completed.assertFlashMessage('success', CLOSED_ONE)
+  })
+
+  test('closing a running cohort closes every trainee’s course and schedules the follow-ups', async ({
+    client,
+    assert,
+  }) => {
+    const { own } = await buildWorld()
+    // The cohort ended last week: the exits are on its last day.
+    own.cohort.endsOn = own.cohort.startsOn.plus({ days: 10 })
+    await own.cohort.save()
+
+    const response = await moveTo(client, own.cohort, own.users.coordinator, 'completed')
+    response.assertFlashMessage('success', CLOSED_ONE)
+    await own.enrollment.refresh()
+    assert.equal(own.enrollment.status, 'completed')
+    assert.equal(own.enrollment.exitReason, 'completed')
+    assert.equal(own.enrollment.exitOn!.toISODate(), own.cohort.endsOn.toISODate())
+    const followUps = await FollowUp.query()
+      .where('enrollment_id', own.enrollment.id)
+      .orderBy('due_on')
+    assert.deepEqual(
+      followUps.map((followUp) => [followUp.checkpoint, followUp.dueOn.toISODate()]),
+      (['m3', 'm6', 'm12'] as const).map((checkpoint, i) => [
+        checkpoint,
+        own.cohort.endsOn.plus({ months: [3, 6, 12][i] }).toISODate(),
+      ])
+    )
   })
 
   test('an unknown status is a field error', async ({ client, assert }) => {

@@ -1,0 +1,64 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import type TutorEvaluation from '#models/tutor_evaluation'
+import type { TutorEvaluationPayload } from '#validators/tutor_evaluation'
+import {
+  EVALUATION_SKILLS,
+  NOT_OBSERVED,
+  type TutorEvaluationAnswers,
+} from '#enums/tutor_evaluation'
+import { sqlDateTime } from '#services/sql_time'
+
+/**
+ * The request was answered already: the first answers are kept.
+ */
+export class TutorEvaluationAlreadyAnswered extends Error {}
+
+/**
+ * Records the tutor's answers on the internship and closes the request,
+ * in one transaction. The request is claimed by a conditional UPDATE, so
+ * of two submissions (two tabs, a double click) only the first is kept.
+ */
+export default class SubmitTutorEvaluation {
+  async handle({
+    evaluation,
+    payload,
+    ip,
+  }: {
+    evaluation: TutorEvaluation
+    payload: TutorEvaluationPayload
+    ip: string | null
+  }) {
+    const answers: TutorEvaluationAnswers = {
+      source: 'tutor_link',
+      attendance: payload.attendance,
+      skills: Object.fromEntries(
+        EVALUATION_SKILLS.map(({ key }) => {
+          const value = payload.skills[key]
+          return [key, value === NOT_OBSERVED ? null : value]
+        })
+      ) as TutorEvaluationAnswers['skills'],
+      comments: payload.comments || null,
+      wouldHire: payload.would_hire,
+      contractType: payload.would_hire === 'no' ? null : (payload.contract_type ?? null),
+    }
+    const now = sqlDateTime(DateTime.utc())
+
+    await db.transaction(async (trx) => {
+      const claimed = await trx
+        .from('tutor_evaluations')
+        .where('id', evaluation.id)
+        .whereNull('answered_at')
+        .update({ answered_at: now, answered_ip: ip, updated_at: now })
+      const recorded = await trx
+        .from('internships')
+        .where('id', evaluation.internshipId)
+        .whereNull('evaluated_at')
+        .update({ evaluation: JSON.stringify(answers), evaluated_at: now, updated_at: now })
+      if (Number(claimed) !== 1 || Number(recorded) !== 1) {
+        throw new TutorEvaluationAlreadyAnswered()
+      }
+    })
+    return answers
+  }
+}
