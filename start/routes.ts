@@ -102,6 +102,10 @@ router
 router
   .group(() => {
     router.get('/promotions', [FunderCohortsController, 'index']).as('cohorts.index')
+    router
+      .get('/promotions/:id', [FunderCohortsController, 'show'])
+      .where('id', router.matchers.number())
+      .as('cohorts.show')
   })
   .prefix('/financeur')
   .as('funder')
@@ -888,6 +892,143 @@ router
   })
   .as('trainee.situation')
   .use([middleware.auth(), middleware.role({ roles: ['trainee'] })])
+
+/*
+|--------------------------------------------------------------------------
+| Funder portal
+|--------------------------------------------------------------------------
+*/
+// Funder portal routes live in the funder group above (cohorts.index, cohorts.show).
+
+/*
+|--------------------------------------------------------------------------
+| Export runs and outcome spreadsheets
+|--------------------------------------------------------------------------
+*/
+// @section EXPORTS
+const ExportsController = () => import('#controllers/exports_controller')
+
+router
+  .group(() => {
+    router.get('/exports', [ExportsController, 'index']).as('exports.index')
+    router.post('/exports', [ExportsController, 'store']).as('exports.store')
+  })
+  .prefix('/coordination')
+  .as('coordinator')
+  .use([middleware.auth(), middleware.role({ roles: ['coordinator', 'admin'] })])
+
+router
+  .group(() => {
+    router.get('/exports', [ExportsController, 'index']).as('exports.index')
+    router.post('/exports', [ExportsController, 'store']).as('exports.store')
+  })
+  .prefix('/financeur')
+  .as('funder')
+  .use([middleware.auth(), middleware.role({ roles: ['funder'] })])
+
+/**
+ * A run and its file: only the person who asked (others get 404).
+ */
+router
+  .group(() => {
+    const number = router.matchers.number()
+    router.get('/exports/:id', [ExportsController, 'show']).where('id', number).as('show')
+    router
+      .get('/exports/:id/avancement', [ExportsController, 'progress'])
+      .where('id', number)
+      .as('progress')
+    router
+      .get('/exports/:id/fichier', [ExportsController, 'download'])
+      .where('id', number)
+      .as('download')
+  })
+  .as('exports')
+  .use([middleware.auth()])
+
+/*
+|--------------------------------------------------------------------------
+| GEN figures and BPF
+|--------------------------------------------------------------------------
+*/
+// @section BPF
+const BpfReportsController = () => import('#controllers/coordinator/bpf_reports_controller')
+
+router
+  .group(() => {
+    router.get('/rapports/bpf', [BpfReportsController, 'show']).as('reports.bpf')
+    router.get('/rapports/bpf.xlsx', [BpfReportsController, 'xlsx']).as('reports.bpf_xlsx')
+    router
+      .get('/rapports/gen/:id', [BpfReportsController, 'gen'])
+      .where('id', router.matchers.number())
+      .as('reports.gen')
+    router
+      .get('/rapports/gen/:id/chiffres.xlsx', [BpfReportsController, 'genXlsx'])
+      .where('id', router.matchers.number())
+      .as('reports.gen_xlsx')
+  })
+  .prefix('/coordination')
+  .as('coordinator')
+  .use([middleware.auth(), middleware.role({ roles: ['coordinator', 'admin'] })])
+
+/*
+|--------------------------------------------------------------------------
+| Qualiopi results and completion documents
+|--------------------------------------------------------------------------
+*/
+// @section QUALIOPI
+const PublicProgrammeResultsController = () =>
+  import('#controllers/public/programme_results_controller')
+const ProgrammeResultsRefreshController = () =>
+  import('#controllers/coordinator/programme_results_controller')
+const CompletionDocumentsController = () =>
+  import('#controllers/coordinator/completion_documents_controller')
+
+router
+  .get('/resultats/:organizationSlug/:programmeSlug', [PublicProgrammeResultsController, 'show'])
+  .where('organizationSlug', /^[a-z0-9-]+$/)
+  .where('programmeSlug', /^[a-z0-9-]+$/)
+  .as('public.programme_results')
+
+router
+  .group(() => {
+    const number = router.matchers.number()
+    router
+      .get('/programmes/:id/resultats', [ProgrammeResultsRefreshController, 'showPublic'])
+      .where('id', number)
+      .as('programmes.results.public')
+    router
+      .post('/programmes/:id/resultats/mise-a-jour', [ProgrammeResultsRefreshController, 'refresh'])
+      .where('id', number)
+      .as('programmes.results.refresh')
+    router
+      .get('/inscriptions/:id/certificat-realisation.pdf', [
+        CompletionDocumentsController,
+        'certificate',
+      ])
+      .where('id', number)
+      .as('enrollments.completion_certificate')
+    router
+      .get('/inscriptions/:id/attestation-fin-formation.pdf', [
+        CompletionDocumentsController,
+        'attestation',
+      ])
+      .where('id', number)
+      .as('enrollments.training_attestation')
+    router
+      .get('/promotions/:id/documents-fin-formation', [CompletionDocumentsController, 'index'])
+      .where('id', number)
+      .as('cohorts.completion_documents.index')
+    router
+      .get('/promotions/:id/documents-fin-formation.zip', [
+        CompletionDocumentsController,
+        'cohortZip',
+      ])
+      .where('id', number)
+      .as('cohorts.completion_documents')
+  })
+  .prefix('/coordination')
+  .as('coordinator')
+  .use([middleware.auth(), middleware.role({ roles: ['coordinator', 'admin'] })])
 
 /*
 |--------------------------------------------------------------------------

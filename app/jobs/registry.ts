@@ -14,6 +14,8 @@ import NotifySessionChangeJob from '#jobs/notify_session_change_job'
 import CheckAttendanceAlertsJob from '#jobs/check_attendance_alerts_job'
 import SendTutorEvaluationRemindersJob from '#jobs/send_tutor_evaluation_reminders_job'
 import SendDueFollowUpsJob from '#jobs/send_due_follow_ups_job'
+import BuildOutcomeExportJob from '#jobs/build_outcome_export_job'
+import RefreshProgrammeResultsJob from '#jobs/refresh_programme_results_job'
 
 export default new JobRegistry([
   SendMailJob,
@@ -21,4 +23,6 @@ export default new JobRegistry([
   CheckAttendanceAlertsJob,
   SendDueFollowUpsJob,
   SendTutorEvaluationRemindersJob,
+  RefreshProgrammeResultsJob,
+  BuildOutcomeExportJob,
 ])

@@ -10,6 +10,7 @@ import {
 import Cohort from '#models/cohort'
 import dispatcher from '#services/dispatcher'
 import CheckAttendanceAlertsJob from '#jobs/check_attendance_alerts_job'
+import RefreshProgrammeResultsJob from '#jobs/refresh_programme_results_job'
 
 /**
  * The running cohorts' attendance alerts, as the evening check would have
@@ -39,7 +40,11 @@ export default class MainSeeder extends BaseSeeder {
     const started = performance.now()
     const { created } = await seedDemoWorld(this.client)
     await writeDemoAccounts(app.makePath('tmp', 'demo-accounts.json'))
-    if (created) await checkAttendanceAlerts()
+    if (created) {
+      await checkAttendanceAlerts()
+      // The public results pages (Qualiopi), as the nightly refresh makes them.
+      await dispatcher.dispatch(RefreshProgrammeResultsJob, {})
+    }
 
     if (app.inTest) return
     const seconds = ((performance.now() - started) / 1000).toFixed(1)

@@ -30,6 +30,10 @@ import { companies } from '#tests/functional/authorization/areas/companies'
 import { followUps } from '#tests/functional/authorization/areas/follow_ups'
 import { evaluations } from '#tests/functional/authorization/areas/evaluations'
 import { outcomes } from '#tests/functional/authorization/areas/outcomes'
+import { bpf } from '#tests/functional/authorization/areas/bpf'
+import { funderPortal } from '#tests/functional/authorization/areas/funder_portal'
+import { exportRuns } from '#tests/functional/authorization/areas/exports'
+import { qualiopi } from '#tests/functional/authorization/areas/qualiopi'
 
 /**
  * Every registered route must appear in one of the area files: a new route
@@ -55,6 +59,10 @@ const MATRIX: Record<string, MatrixEntry> = {
   ...followUps,
   ...evaluations,
   ...outcomes,
+  ...bpf,
+  ...funderPortal,
+  ...exportRuns,
+  ...qualiopi,
 }
 
 function classify(status: number, location: string | undefined): Outcome | `status ${number}` {

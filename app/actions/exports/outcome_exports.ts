@@ -1,0 +1,105 @@
+import { DateTime } from 'luxon'
+import { sqlDateTime } from '#services/sql_time'
+import drive from '@adonisjs/drive/services/main'
+import ExportRun from '#models/export_run'
+import Funder from '#models/funder'
+import type User from '#models/user'
+import { countScopeEnrollments, scopeCohortsQuery } from '#exports/outcome_spreadsheet'
+
+/** How long a built export can be downloaded. */
+export const EXPORT_RETENTION_DAYS = 7
+
+export const OUTCOME_EXPORT_KIND = 'outcomes'
+
+/**
+ * A refusal worded for the person who asked.
+ */
+export class ExportRefused extends Error {}
+
+/**
+ * The funders a user may export for: a funder's account its own funder;
+ * a coordinator the funders of their organisation's cohorts.
+ */
+export async function exportableFunders(user: User): Promise<Funder[]> {
+  if (user.funderId) return Funder.query().where('id', user.funderId)
+  if (!user.organizationId) return []
+  return Funder.query()
+    .whereHas('cohorts', (cohorts) =>
+      cohorts.where('cohorts.organization_id', user.organizationId!)
+    )
+    .orderBy('name')
+}
+
+/**
+ * Creates an outcome export run after checking the funder is within the
+ * user's reach and the period holds at least one enrollment; the caller
+ * dispatches the build job.
+ */
+export async function requestOutcomeExport(input: {
+  user: User
+  funderId: number
+  from: DateTime
+  to: DateTime
+}): Promise<ExportRun> {
+  const funders = await exportableFunders(input.user)
+  const funder = funders.find((candidate) => candidate.id === input.funderId)
+  if (!funder)
+    throw new ExportRefused('Ce financeur ne fait pas partie de ceux que vous pouvez exporter.')
+  const organizationId = input.user.funderId ? null : input.user.organizationId
+  const scope = { funderId: funder.id, organizationId, from: input.from, to: input.to }
+
+  const cohorts = await scopeCohortsQuery(scope).select('id')
+  if (cohorts.length === 0) {
+    throw new ExportRefused(
+      `Aucune promotion financée par ${funder.name} ne se déroule entre le ${input.from.toFormat('dd/LL/yyyy')} et le ${input.to.toFormat('dd/LL/yyyy')} : rien à exporter.`
+    )
+  }
+  if ((await countScopeEnrollments(scope)) === 0) {
+    throw new ExportRefused(
+      'Les promotions de cette période n’ont encore aucune personne inscrite : rien à exporter.'
+    )
+  }
+  return ExportRun.create({
+    organizationId,
+    funderId: funder.id,
+    requestedById: input.user.id,
+    kind: OUTCOME_EXPORT_KIND,
+    filters: { from: input.from.toISODate(), to: input.to.toISODate() },
+    status: 'queued',
+    progress: 0,
+  })
+}
+
+/**
+ * An export run of this user, or null (someone else's run is not found).
+ */
+export async function findOwnRun(user: User, id: number) {
+  return ExportRun.query()
+    .where('id', id)
+    .where('requested_by_id', user.id)
+    .preload('funder')
+    .first()
+}
+
+export function isExpired(run: ExportRun, now = DateTime.now()) {
+  return (
+    run.status === 'done' && (!run.filePath || (run.expiresAt !== null && run.expiresAt <= now))
+  )
+}
+
+/**
+ * Deletes the files of runs past their retention and forgets their path,
+ * so their download says "expired". Returns how many were purged.
+ */
+export async function purgeExpiredExports(now = DateTime.now()): Promise<number> {
+  const runs = await ExportRun.query()
+    .whereNotNull('file_path')
+    .whereNotNull('expires_at')
+    .where('expires_at', '<=', sqlDateTime(now))
+  for (const run of runs) {
+    await drive.use().delete(run.filePath!)
+    run.filePath = null
+    await run.save()
+  }
+  return runs.length
+}

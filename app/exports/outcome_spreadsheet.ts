@@ -1,0 +1,460 @@
+import { createHmac } from 'node:crypto'
+import type { Writable } from 'node:stream'
+import ExcelJS from 'exceljs'
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import { appKey } from '#config/app'
+import Cohort from '#models/cohort'
+import type Funder from '#models/funder'
+import ComputeAttendance from '#actions/attendance/compute_attendance'
+import { OUTCOME_CHECKPOINTS, type OutcomeCheckpoint } from '#enums/checkpoint'
+import type { OutcomeSituation } from '#enums/outcome_situation'
+import type { ContractType } from '#enums/contract_type'
+import { QUALIFICATION_LEVEL_LABELS } from '#enums/qualification_level'
+import {
+  CERTIFICATION_RESULT_LABELS,
+  CHECKPOINT_LABELS,
+  CONTRACT_TYPE_LABELS,
+  EXIT_REASON_LABELS,
+  SITUATION_LABELS,
+} from '#actions/outcomes/outcome_labels'
+import {
+  definitionsForFunders,
+  type Classification,
+  type ObservedFacts,
+  type OutcomeDefinition,
+} from '#services/outcome_definitions'
+
+/**
+ * What an outcome spreadsheet covers: one funder's cohorts running during
+ * the period (both days included), within one organisation or, for the
+ * funder itself, across organisations.
+ */
+export type OutcomeScope = {
+  funderId: number
+  organizationId: number | null
+  from: DateTime
+  to: DateTime
+}
+
+const DAY_FORMAT = 'dd/mm/yyyy'
+
+/** Enrollments read per query. */
+export const OUTCOME_CHUNK = 500
+
+const VERDICT_LABELS: Record<Classification, string> = {
+  yes: 'Oui',
+  no: 'Non',
+  unknown: 'Inconnu',
+}
+
+const SEX_LABELS: Record<string, string> = { female: 'Femme', male: 'Homme', other: 'Autre' }
+
+/**
+ * A stable pseudonym of a trainee for one funder ("P-3F9A21C4"): the same
+ * person keeps it from one export to the next, and it cannot be turned
+ * back into a name without the application key.
+ */
+export function pseudonym(funderId: number, traineeId: number) {
+  const digest = createHmac('sha256', appKey.release())
+    .update(`${funderId}:${traineeId}`)
+    .digest('hex')
+  return `P-${digest.slice(0, 8).toUpperCase()}`
+}
+
+/**
+ * The cohorts in the scope: funded by the funder and running at some
+ * point of the period.
+ */
+export function scopeCohortsQuery(scope: OutcomeScope) {
+  const query = Cohort.query()
+    .whereHas('funders', (funders) => funders.where('funders.id', scope.funderId))
+    .where('starts_on', '<=', scope.to.toISODate()!)
+    .where('ends_on', '>=', scope.from.toISODate()!)
+  if (scope.organizationId !== null) query.where('organization_id', scope.organizationId)
+  return query
+}
+
+/**
+ * How many enrollments the spreadsheet will hold, in one query.
+ */
+export async function countScopeEnrollments(scope: OutcomeScope): Promise<number> {
+  const cohorts = await scopeCohortsQuery(scope).select('id')
+  const cohortIds = cohorts.map((cohort) => cohort.id)
+  if (cohortIds.length === 0) return 0
+  const row = await db.from('enrollments').whereIn('cohort_id', cohortIds).count('* as total')
+  return Number(row[0].total)
+}
+
+/**
+ * A calendar day as Excel means it: a Date at midnight UTC.
+ */
+function excelDay(value: unknown): Date | null {
+  if (value === null || value === undefined) return null
+  const day =
+    value instanceof Date
+      ? DateTime.fromJSDate(value, { zone: 'utc' })
+      : DateTime.isDateTime(value)
+        ? value
+        : DateTime.fromISO(String(value).slice(0, 10), { zone: 'utc' })
+  if (!day.isValid) return null
+  return new Date(Date.UTC(day.year, day.month - 1, day.day))
+}
+
+function toDateTime(value: unknown): DateTime | null {
+  const day = excelDay(value)
+  return day ? DateTime.fromJSDate(day, { zone: 'utc' }) : null
+}
+
+const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100
+
+/**
+ * The columns of "Parcours", in order; names and birth date only for a
+ * funder that receives them.
+ */
+export function parcoursColumns(
+  receivesNames: boolean,
+  definitions: OutcomeDefinition[]
+): Partial<ExcelJS.Column>[] {
+  const columns: Partial<ExcelJS.Column>[] = [{ header: 'Identifiant', key: 'id', width: 13 }]
+  if (receivesNames) {
+    columns.push(
+      { header: 'Nom', key: 'lastName', width: 20 },
+      { header: 'Prénom', key: 'firstName', width: 16 },
+      { header: 'Date de naissance', key: 'birthDate', width: 13, style: { numFmt: DAY_FORMAT } }
+    )
+  }
+  columns.push(
+    { header: 'Sexe', key: 'sex', width: 8 },
+    { header: 'Niveau de diplôme à l’entrée', key: 'level', width: 22 },
+    { header: 'Demandeur·se d’emploi à l’entrée', key: 'jobSeeker', width: 14 },
+    { header: 'QPV', key: 'qpv', width: 6 },
+    { header: 'Bénéficiaire du RSA', key: 'rsa', width: 11 },
+    { header: 'Organisme', key: 'organization', width: 22 },
+    { header: 'Promotion', key: 'cohort', width: 24 },
+    { header: 'Entrée le', key: 'startsOn', width: 12, style: { numFmt: DAY_FORMAT } },
+    { header: 'Fin prévue le', key: 'endsOn', width: 12, style: { numFmt: DAY_FORMAT } },
+    { header: 'Heures prévues', key: 'plannedHours', width: 10, style: { numFmt: '0.00' } },
+    { header: 'Heures réalisées', key: 'attendedHours', width: 10, style: { numFmt: '0.00' } },
+    { header: 'Sortie le', key: 'exitOn', width: 12, style: { numFmt: DAY_FORMAT } },
+    { header: 'Motif de sortie', key: 'exitReason', width: 22 },
+    { header: 'Certification', key: 'certification', width: 22 }
+  )
+  for (const checkpoint of OUTCOME_CHECKPOINTS) {
+    const when = CHECKPOINT_LABELS[checkpoint]
+    columns.push(
+      { header: `Situation — ${when}`, key: `situation_${checkpoint}`, width: 20 },
+      { header: `Contrat — ${when}`, key: `contract_${checkpoint}`, width: 16 }
+    )
+    for (const definition of definitions) {
+      columns.push({
+        header: `${definition.name} — ${when}`,
+        key: `${definition.key}_${checkpoint}`,
+        width: 16,
+      })
+    }
+  }
+  return columns
+}
+
+type Tally = { total: number; yes: number; unknown: number }
+
+/**
+ * The outcome spreadsheet of a funder over a period, written to `stream`
+ * with ExcelJS's streaming writer (no shared strings, so memory stays
+ * flat): "Parcours" (one row per enrollment), "Synthèse" (indicators with
+ * counts and denominators), "Définitions" (in words). Enrollments are read
+ * 500 at a time per cohort with keyset pagination; hours come from the
+ * attendance computation, one query set per chunk, never per enrollment.
+ */
+export default class BuildOutcomeSpreadsheet {
+  async handle(input: {
+    funder: Funder
+    scope: OutcomeScope
+    stream: Writable
+    onProgress?: (processed: number) => Promise<void> | void
+  }): Promise<{ rowCount: number }> {
+    const { funder, scope, stream } = input
+    const definitions = definitionsForFunders([funder])
+    const columns = parcoursColumns(funder.receivesNames, definitions)
+
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream,
+      useSharedStrings: false,
+      useStyles: true,
+    })
+    workbook.creator = 'Cohorte'
+    const sheet = startSheet(workbook, 'Parcours', columns)
+
+    // Synthèse counters: entrants, exits, and per definition × checkpoint over exits.
+    const tallies = new Map<string, Tally>()
+    let entrants = 0
+    let exits = 0
+    let rowCount = 0
+
+    const cohorts = await scopeCohortsQuery(scope).preload('organization').orderBy('id')
+    const attendance = new ComputeAttendance()
+    for (const cohort of cohorts) {
+      let lastId = 0
+      while (true) {
+        const rows = await db
+          .from('enrollments')
+          .join('trainees', 'trainees.id', 'enrollments.trainee_id')
+          .where('enrollments.cohort_id', cohort.id)
+          .where('enrollments.organization_id', cohort.organizationId)
+          .where('enrollments.id', '>', lastId)
+          .orderBy('enrollments.id')
+          .limit(OUTCOME_CHUNK)
+          .select(
+            'enrollments.id',
+            'enrollments.trainee_id',
+            'enrollments.status',
+            'enrollments.starts_on',
+            'enrollments.ends_on',
+            'enrollments.exit_on',
+            'enrollments.exit_reason',
+            'enrollments.certification_result',
+            'trainees.first_name',
+            'trainees.last_name',
+            'trainees.birth_date',
+            'trainees.sex',
+            'trainees.qualification_level',
+            'trainees.job_seeker',
+            'trainees.qpv',
+            'trainees.rsa'
+          )
+        if (rows.length === 0) break
+        const ids = rows.map((row) => Number(row.id))
+        const figures = await attendance.forCohort(cohort, { enrollmentIds: ids })
+        const minutesById = new Map(figures.enrollments.map((e) => [e.enrollmentId, e]))
+        const latest = await latestOutcomes(ids)
+
+        for (const row of rows) {
+          const id = Number(row.id)
+          const exitOn = toDateTime(row.exit_on)
+          const figure = minutesById.get(id)
+          const line: Record<string, unknown> = {
+            id: pseudonym(funder.id, Number(row.trainee_id)),
+            sex: row.sex ? (SEX_LABELS[row.sex] ?? row.sex) : null,
+            level:
+              row.qualification_level === null
+                ? null
+                : (QUALIFICATION_LEVEL_LABELS[Number(row.qualification_level)] ?? null),
+            jobSeeker: yesNo(row.job_seeker),
+            qpv: yesNo(row.qpv),
+            rsa: yesNo(row.rsa),
+            organization: cohort.organization.name,
+            cohort: cohort.name,
+            startsOn: excelDay(row.starts_on),
+            endsOn: excelDay(row.ends_on),
+            plannedHours: figure ? hours(figure.plannedMinutes) : 0,
+            attendedHours: figure ? hours(figure.attendedMinutes) : 0,
+            exitOn: excelDay(row.exit_on),
+            exitReason: row.exit_reason
+              ? (EXIT_REASON_LABELS[row.exit_reason as keyof typeof EXIT_REASON_LABELS] ??
+                row.exit_reason)
+              : null,
+            certification: row.certification_result
+              ? (CERTIFICATION_RESULT_LABELS[
+                  row.certification_result as keyof typeof CERTIFICATION_RESULT_LABELS
+                ] ?? row.certification_result)
+              : null,
+          }
+          if (funder.receivesNames) {
+            line.lastName = row.last_name
+            line.firstName = row.first_name
+            line.birthDate = excelDay(row.birth_date)
+          }
+          entrants++
+          if (exitOn) exits++
+          for (const checkpoint of OUTCOME_CHECKPOINTS) {
+            const facts = latest.get(`${id}:${checkpoint}`)
+            line[`situation_${checkpoint}`] = facts ? SITUATION_LABELS[facts.situation] : null
+            line[`contract_${checkpoint}`] = facts?.contractType
+              ? CONTRACT_TYPE_LABELS[facts.contractType]
+              : null
+            for (const definition of definitions) {
+              const verdict = facts ? definition.classify(facts, { exitOn }) : 'unknown'
+              line[`${definition.key}_${checkpoint}`] = facts ? VERDICT_LABELS[verdict] : null
+              if (exitOn) {
+                const key = `${definition.key}:${checkpoint}`
+                const tally = tallies.get(key) ?? { total: 0, yes: 0, unknown: 0 }
+                tally.total++
+                if (verdict === 'yes') tally.yes++
+                if (verdict === 'unknown') tally.unknown++
+                tallies.set(key, tally)
+              }
+            }
+          }
+          sheet.addRow(line).commit()
+          rowCount++
+        }
+        await input.onProgress?.(rowCount)
+        if (rows.length < OUTCOME_CHUNK) break
+        lastId = ids[ids.length - 1]
+      }
+    }
+    sheet.commit()
+
+    writeSynthesis(workbook, { scope, funder, definitions, tallies, entrants, exits })
+    writeDefinitions(workbook, funder, definitions)
+    await workbook.commit()
+    return { rowCount }
+  }
+}
+
+function yesNo(value: unknown) {
+  return value === true || value === 1 || value === '1' ? 'Oui' : 'Non'
+}
+
+/**
+ * A sheet with a bold, frozen and filterable title row.
+ */
+function startSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  name: string,
+  columns: Partial<ExcelJS.Column>[]
+) {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] })
+  sheet.columns = columns
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } }
+  const header = sheet.getRow(1)
+  header.font = { bold: true }
+  header.alignment = { vertical: 'middle', wrapText: true }
+  header.commit()
+  return sheet
+}
+
+/**
+ * The latest observation of each enrollment at each checkpoint (newest
+ * observed day, then newest row), for one chunk of enrollments.
+ */
+async function latestOutcomes(enrollmentIds: number[]) {
+  const rows = await db
+    .from('outcomes')
+    .whereIn('enrollment_id', enrollmentIds)
+    .orderBy('observed_on', 'asc')
+    .orderBy('id', 'asc')
+    .select(
+      'enrollment_id',
+      'checkpoint',
+      'situation',
+      'contract_type',
+      'contract_months',
+      'contract_start_on'
+    )
+  const latest = new Map<string, ObservedFacts>()
+  for (const row of rows) {
+    latest.set(`${row.enrollment_id}:${row.checkpoint}`, {
+      situation: row.situation as OutcomeSituation,
+      contractType: (row.contract_type ?? null) as ContractType | null,
+      contractMonths: row.contract_months === null ? null : Number(row.contract_months),
+      contractStartOn: toDateTime(row.contract_start_on),
+    })
+  }
+  return latest
+}
+
+function writeSynthesis(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  data: {
+    scope: OutcomeScope
+    funder: Funder
+    definitions: OutcomeDefinition[]
+    tallies: Map<string, Tally>
+    entrants: number
+    exits: number
+  }
+) {
+  const sheet = startSheet(workbook, 'Synthèse', [
+    { header: 'Indicateur', key: 'indicator', width: 36 },
+    { header: 'Échéance', key: 'checkpoint', width: 16 },
+    { header: 'Dénominateur', key: 'denominator', width: 30 },
+    { header: 'Nombre', key: 'numerator', width: 10 },
+    { header: 'Sur', key: 'total', width: 10 },
+    { header: 'Situations inconnues', key: 'unknown', width: 12 },
+    { header: 'Taux', key: 'rate', width: 10, style: { numFmt: '0%' } },
+  ])
+  sheet
+    .addRow({
+      indicator: 'Entrés en formation',
+      denominator: 'Parcours de la période',
+      numerator: data.entrants,
+      total: data.entrants,
+    })
+    .commit()
+  sheet
+    .addRow({
+      indicator: 'Sortis (avec une date de sortie)',
+      denominator: 'Entrés en formation',
+      numerator: data.exits,
+      total: data.entrants,
+      rate: data.entrants ? data.exits / data.entrants : null,
+    })
+    .commit()
+  for (const definition of data.definitions) {
+    for (const checkpoint of OUTCOME_CHECKPOINTS) {
+      const tally = data.tallies.get(`${definition.key}:${checkpoint}`) ?? {
+        total: 0,
+        yes: 0,
+        unknown: 0,
+      }
+      sheet
+        .addRow({
+          indicator: definition.shortName,
+          checkpoint: CHECKPOINT_LABELS[checkpoint as OutcomeCheckpoint],
+          denominator: 'Sortis (avec une date de sortie)',
+          numerator: tally.yes,
+          total: tally.total,
+          unknown: tally.unknown,
+          rate: tally.total ? tally.yes / tally.total : null,
+        })
+        .commit()
+    }
+  }
+  sheet.commit()
+}
+
+function writeDefinitions(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  funder: Funder,
+  definitions: OutcomeDefinition[]
+) {
+  const sheet = startSheet(workbook, 'Définitions', [
+    { header: 'Terme', key: 'term', width: 36 },
+    { header: 'Définition', key: 'text', width: 100, style: { alignment: { wrapText: true } } },
+  ])
+  const lines: [string, string][] = [
+    [
+      'Identifiant',
+      funder.receivesNames
+        ? 'Pseudonyme stable de la personne pour ce financeur ; les noms figurent aussi car ce financeur les reçoit.'
+        : 'Pseudonyme stable de la personne pour ce financeur : le même d’un export à l’autre, sans nom ni date de naissance.',
+    ],
+    ['Heures prévues', 'Durée des séances passées et non annulées du parcours, en heures.'],
+    ['Heures réalisées', 'Heures de présence retenues (retards et départs anticipés déduits).'],
+    [
+      'Situation',
+      'La dernière situation observée à chaque échéance : à la sortie, puis 3, 6 et 12 mois après.',
+    ],
+    [
+      'Oui / Non / Inconnu',
+      'Catégorie du financeur pour la situation observée ; « Inconnu » quand la situation ou un fait nécessaire manque.',
+    ],
+    [
+      'Sortis (avec une date de sortie)',
+      'Dénominateur des indicateurs : les personnes ayant une date de sortie. Les situations inconnues restent au dénominateur.',
+    ],
+  ]
+  for (const definition of definitions) lines.push([definition.name, definition.rule])
+  for (const [term, text] of lines) sheet.addRow({ term, text }).commit()
+  sheet.commit()
+}
+
+/**
+ * "resultats-france-travail-2025-01-01-2025-06-30.xlsx".
+ */
+export function outcomeSpreadsheetFilename(funder: Funder, from: DateTime, to: DateTime) {
+  const slug = funder.slug.replace(/[^a-z0-9-]+/gi, '-').toLowerCase()
+  return `resultats-${slug}-${from.toISODate()}-${to.toISODate()}.xlsx`
+}
