@@ -102,6 +102,30 @@ export function documentWriter(doc: PDFKit.PDFDocument) {
 /**
  * Where the training took place: the cohort's site.
  */
+/**
+ * The top of both completion documents: the title, the legal basis and the
+ * training organisation (name, SIRET, NDA).
+ */
+export function writeOpening(
+  doc: PDFKit.PDFDocument,
+  write: ReturnType<typeof documentWriter>,
+  title: string,
+  organization: Organization
+) {
+  doc
+    .fillColor(INK)
+    .font('Helvetica-Bold')
+    .fontSize(16)
+    .text(pdfSafe(title), { width: write.width })
+  doc.moveDown(0.2)
+  write.paragraph('Article L6353-1 du Code du travail.')
+
+  write.heading('L’organisme de formation')
+  write.line('Raison sociale', organization.name)
+  write.line('SIRET', organization.siret ?? '—')
+  write.line('Numéro de déclaration d’activité (NDA)', organization.nda ?? '—')
+}
+
 export function placeOf(enrollment: Enrollment) {
   const site = enrollment.cohort.site
   if (!site) return '—'
@@ -128,18 +152,7 @@ export function buildCompletionCertificatePdf({
   const write = documentWriter(doc)
   const period = enrollmentPeriod(enrollment)
 
-  doc
-    .fillColor(INK)
-    .font('Helvetica-Bold')
-    .fontSize(16)
-    .text(pdfSafe(title), { width: write.width })
-  doc.moveDown(0.2)
-  write.paragraph('Article L6353-1 du Code du travail.')
-
-  write.heading('L’organisme de formation')
-  write.line('Raison sociale', organization.name)
-  write.line('SIRET', organization.siret ?? '—')
-  write.line('Numéro de déclaration d’activité (NDA)', organization.nda ?? '—')
+  writeOpening(doc, write, title, organization)
 
   write.heading('Atteste que')
   write.line('Stagiaire', `${trainee.lastName.toUpperCase()} ${trainee.firstName}`)

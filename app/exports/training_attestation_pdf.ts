@@ -1,4 +1,4 @@
-import { createPdf, finishPdf, pdfSafe } from '#exports/pdf_document'
+import { createPdf, finishPdf } from '#exports/pdf_document'
 import { CERTIFICATION_RESULT_LABELS } from '#actions/outcomes/outcome_labels'
 import {
   documentWriter,
@@ -6,6 +6,7 @@ import {
   hoursFromMinutes,
   pdfDate,
   placeOf,
+  writeOpening,
   type CompletionDocumentData,
 } from '#exports/completion_certificate_pdf'
 
@@ -29,16 +30,7 @@ export function buildTrainingAttestationPdf({
   const write = documentWriter(doc)
   const period = enrollmentPeriod(enrollment)
 
-  doc.fillColor('#000000').font('Helvetica-Bold').fontSize(16).text(pdfSafe(title), {
-    width: write.width,
-  })
-  doc.moveDown(0.2)
-  write.paragraph('Article L6353-1 du Code du travail.')
-
-  write.heading('L’organisme de formation')
-  write.line('Raison sociale', organization.name)
-  write.line('SIRET', organization.siret ?? '—')
-  write.line('Numéro de déclaration d’activité (NDA)', organization.nda ?? '—')
+  writeOpening(doc, write, title, organization)
 
   write.heading('Stagiaire')
   write.line('Nom et prénom', `${trainee.lastName.toUpperCase()} ${trainee.firstName}`)
