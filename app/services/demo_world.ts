@@ -53,7 +53,7 @@ import Site from '#models/site'
 import Trainee from '#models/trainee'
 import User from '#models/user'
 import { PARIS } from '#services/sql_time'
-import { checkEligibility } from '#actions/applications/check_eligibility'
+import { checkEligibility, eligibilityColumns } from '#actions/applications/check_eligibility'
 
 /*
 |--------------------------------------------------------------------------
@@ -1718,12 +1718,6 @@ class DemoWorld {
         trainee: trainees[i],
         cohortStartsOn: plan.cohort.startsOn,
       })
-      const eligibility = {
-        result: check.status,
-        reasons: check.reasons,
-        checkedAt: times[0].toUTC().toISO(),
-        cohortStartsOn: plan.cohort.startsOn.toISODate(),
-      }
       const motivations = digitElles ? DIGIT_ELLES_MOTIVATIONS : DWWM_MOTIVATIONS
       return {
         organizationId: plan.organization.id,
@@ -1732,8 +1726,7 @@ class DemoWorld {
         source: application.source,
         motivation: rng.chance(0.85) ? rng.pick(motivations) : null,
         status: application.status,
-        eligibility,
-        eligible: check.eligible,
+        ...eligibilityColumns(check, plan.cohort.startsOn, times[0]),
         rgpdConsentAt: times[0],
         lastContactAt: times[times.length - 1],
         createdAt: times[0],

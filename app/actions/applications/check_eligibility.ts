@@ -183,6 +183,28 @@ export default class CheckEligibility {
 }
 
 /**
+ * The eligibility columns of an application as stored: `eligible` (false
+ * only when refused; true for `to_check`) and `eligibility` =
+ * `{ result: status, reasons, checkedAt, cohortStartsOn }`. The one shape
+ * the form, imports and the demo write.
+ */
+export function eligibilityColumns(
+  result: EligibilityResult,
+  cohortStartsOn: DateTime,
+  checkedAt: DateTime = DateTime.utc()
+): { eligible: boolean; eligibility: ApplicationEligibility } {
+  return {
+    eligible: result.eligible,
+    eligibility: {
+      result: result.status,
+      reasons: result.reasons,
+      checkedAt: checkedAt.toUTC().toISO(),
+      cohortStartsOn: cohortStartsOn.toISODate(),
+    },
+  }
+}
+
+/**
  * Checks an application against its cohort's programme and stores the
  * result: `applications.eligible` (false only when refused; true for
  * `to_check`) and `applications.eligibility` =
@@ -208,13 +230,7 @@ export class RecordEligibility {
       trainee,
       cohortStartsOn: cohort.startsOn,
     })
-    const eligibility: ApplicationEligibility = {
-      result: result.status,
-      reasons: result.reasons,
-      checkedAt: DateTime.utc().toISO(),
-      cohortStartsOn: cohort.startsOn.toISODate(),
-    }
-    application.merge({ eligible: result.eligible, eligibility })
+    application.merge(eligibilityColumns(result, cohort.startsOn))
     await application.save()
     return result
   }

@@ -1,5 +1,7 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto'
-import { appKey, appUrl } from '#config/app'
+import { randomBytes } from 'node:crypto'
+import { appUrl } from '#config/app'
+import { hashToken } from '#actions/auth/issue_login_token'
+import { linkToken } from '#services/link_token'
 
 /**
  * How long a self-report link stays valid after the email (or the
@@ -24,19 +26,14 @@ export function newTokenSecret() {
 }
 
 /**
- * The link's token, derived from the follow-up's stored secret and the app
- * key: the reminder repeats the first email's link, and the database alone
- * (secret and hash) is not enough to forge one.
+ * The link's token (see `linkToken`): the reminder repeats the first
+ * email's link.
  */
 export function followUpToken(followUpId: number, secret: string) {
-  return createHmac('sha256', appKey.release())
-    .update(`follow-up:${followUpId}:${secret}`)
-    .digest('base64url')
+  return linkToken('follow-up', followUpId, secret)
 }
 
-export function hashFollowUpToken(token: string) {
-  return createHash('sha256').update(token).digest('hex')
-}
+export const hashFollowUpToken = hashToken
 
 export function selfReportUrl(token: string) {
   return appUrl + SELF_REPORT_PATH + token

@@ -1,6 +1,7 @@
-import { createHmac, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { DateTime } from 'luxon'
-import { appKey, appUrl } from '#config/app'
+import { appUrl } from '#config/app'
+import { linkToken } from '#services/link_token'
 import { hashToken } from '#actions/auth/issue_login_token'
 import { PARIS } from '#services/sql_time'
 import type TutorEvaluation from '#models/tutor_evaluation'
@@ -29,14 +30,11 @@ export function newTokenNonce() {
 }
 
 /**
- * The link's secret: an HMAC of the request's id and nonce with the app
- * key. Only its hash is stored, so the database alone does not give the
- * link, and a reminder can rebuild the very link of the first email.
+ * The link's token (see `linkToken`): a reminder rebuilds the very link of
+ * the first email.
  */
 export function evaluationToken(evaluation: Pick<TutorEvaluation, 'id' | 'tokenNonce'>) {
-  return createHmac('sha256', appKey.release())
-    .update(`tutor-evaluation:${evaluation.id}:${evaluation.tokenNonce}`)
-    .digest('base64url')
+  return linkToken('tutor-evaluation', evaluation.id, evaluation.tokenNonce)
 }
 
 export function evaluationTokenHash(evaluation: Pick<TutorEvaluation, 'id' | 'tokenNonce'>) {

@@ -4,9 +4,9 @@ import type Cohort from '#models/cohort'
 import type User from '#models/user'
 import Programme from '#models/programme'
 import Trainee from '#models/trainee'
-import Application, { type ApplicationEligibility } from '#models/application'
+import Application from '#models/application'
 import ApplicationStatusChange from '#models/application_status_change'
-import { checkEligibility } from '#actions/applications/check_eligibility'
+import { checkEligibility, eligibilityColumns } from '#actions/applications/check_eligibility'
 import type { ImportChoices } from '#actions/applications/import/import_fields'
 import type { ImportSheet } from '#actions/applications/import/read_import_file'
 import PreviewImport, { type ImportPreviewRow } from '#actions/applications/import/preview_import'
@@ -86,12 +86,6 @@ export default class ImportApplications {
         })
         // The same record RecordEligibility stores, computed here from the
         // rows in hand rather than reloaded application by application.
-        const eligibility: ApplicationEligibility = {
-          result: result.status,
-          reasons: result.reasons,
-          checkedAt: now.toUTC().toISO(),
-          cohortStartsOn: cohort.startsOn.toISODate(),
-        }
         const application = await Application.create(
           {
             organizationId: cohort.organizationId,
@@ -101,8 +95,7 @@ export default class ImportApplications {
             status: 'submitted',
             rgpdConsentAt: null,
             lastContactAt: now,
-            eligible: result.eligible,
-            eligibility,
+            ...eligibilityColumns(result, cohort.startsOn, now),
           },
           { client: trx }
         )
