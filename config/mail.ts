@@ -6,9 +6,12 @@ import { FileMailTransport } from '#services/file_mail_transport'
 /**
  * Where the `file` mailer writes messages (read by /dev/mails and by tests
  * through app/services/mailbox.ts). Tests use their own folder, so a test
- * run never empties a developer's mailbox.
+ * run never empties a developer's mailbox. MAILBOX_DIR (under tmp/) picks
+ * another folder, for two test runs side by side.
  */
-export const mailboxDirectory = app.tmpPath(app.inTest ? 'mails-test' : 'mails')
+export const mailboxDirectory = app.tmpPath(
+  env.get('MAILBOX_DIR') || (app.inTest ? 'mails-test' : 'mails')
+)
 
 const smtpPort = env.get('SMTP_PORT', 587)
 const smtpUser = env.get('SMTP_USERNAME')

@@ -85,4 +85,5 @@ export default await Env.create(new URL('../', import.meta.url), {
   */
   DRIVE_DISK: Env.schema.enum.optional(['fs'] as const),
   DRIVE_ROOT: Env.schema.string.optional(),
+  MAILBOX_DIR: Env.schema.string.optional(),
 })

@@ -1032,6 +1032,25 @@ router
 
 /*
 |--------------------------------------------------------------------------
+| Health and load-balancer probes
+|--------------------------------------------------------------------------
+*/
+// @section HEALTH
+/**
+ * Liveness: the process answers. A constant, for load balancers (and the
+ * floor `npm run bench` measures pages against).
+ */
+router.get('/health/live', () => 'ok').as('health.live')
+
+/*
+|--------------------------------------------------------------------------
+| Personal data: retention, right of access, erasure
+|--------------------------------------------------------------------------
+*/
+// @section PRIVACY
+
+/*
+|--------------------------------------------------------------------------
 | Development tools (never in production)
 |--------------------------------------------------------------------------
 */

@@ -34,6 +34,8 @@ import { bpf } from '#tests/functional/authorization/areas/bpf'
 import { funderPortal } from '#tests/functional/authorization/areas/funder_portal'
 import { exportRuns } from '#tests/functional/authorization/areas/exports'
 import { qualiopi } from '#tests/functional/authorization/areas/qualiopi'
+import { health } from '#tests/functional/authorization/areas/health'
+import { privacy } from '#tests/functional/authorization/areas/privacy'
 
 /**
  * Every registered route must appear in one of the area files: a new route
@@ -63,6 +65,8 @@ const MATRIX: Record<string, MatrixEntry> = {
   ...funderPortal,
   ...exportRuns,
   ...qualiopi,
+  ...health,
+  ...privacy,
 }
 
 function classify(status: number, location: string | undefined): Outcome | `status ${number}` {

@@ -1,0 +1,3 @@
+import type { MatrixEntry } from '#tests/functional/authorization/expectations'
+
+export const privacy: Record<string, MatrixEntry> = {}
