@@ -3,7 +3,9 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 
 /**
  * Runs queued jobs (QUEUE_DRIVER=bullmq) until SIGTERM or SIGINT, then
- * lets the running jobs finish and closes the Redis connections.
+ * lets the running jobs finish and closes the Redis connections. It also
+ * relays the job outbox (jobs dispatched while Redis was away) at start
+ * and every few seconds.
  */
 export default class JobsWork extends BaseCommand {
   static commandName = 'jobs:work'
@@ -40,8 +42,23 @@ export default class JobsWork extends BaseCommand {
       concurrency: this.concurrency,
     })
 
+    let relayTimer: NodeJS.Timeout | undefined
+    let relaying: Promise<void> | undefined
+    const relay = () => {
+      relaying ??= dispatcher
+        .relayOutbox()
+        .then(({ sent }) => {
+          if (sent) logger.info({ sent }, 'outbox relayed to Redis')
+        })
+        .catch((error) => logger.warn({ err: error }, 'outbox relay failed, will retry'))
+        .finally(() => (relaying = undefined))
+      return relaying
+    }
+
     this.app.terminating(async () => {
       this.logger.info('Stopping: waiting for running jobs to finish')
+      clearInterval(relayTimer)
+      await relaying
       await worker.close()
       await dispatcher.close()
     })
@@ -50,6 +67,10 @@ export default class JobsWork extends BaseCommand {
     await worker.waitUntilReady()
     const { scheduleFollowUps } = await import('#jobs/follow_up_schedule')
     await scheduleFollowUps(dispatcher.queue())
+    if (config.driver === 'bullmq') {
+      await relay()
+      relayTimer = setInterval(relay, config.outbox.relayInterval)
+    }
     this.logger.info(
       `Worker on queue "${config.queueName}" (prefix "${config.prefix}", Redis ` +
         `${config.connection.host}:${config.connection.port}), concurrency ${this.concurrency}, ` +

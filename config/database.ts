@@ -51,6 +51,11 @@ const dbConfig = defineConfig({
         password: env.get('DB_PASSWORD'),
         database: env.get('DB_DATABASE', inTest ? 'cohorte_test' : 'cohorte'),
       },
+      /**
+       * Connections each process keeps open: web processes × DB_POOL_MAX
+       * (plus workers × theirs) must stay under PostgreSQL's max_connections.
+       */
+      pool: { max: env.get('DB_POOL_MAX', 10) },
       migrations: {
         naturalSort: true,
         paths: ['database/migrations'],

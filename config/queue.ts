@@ -40,6 +40,25 @@ const queueConfig: QueueConfig = {
    */
   removeOnComplete: { age: 24 * 3600, count: 1000 },
   removeOnFail: { age: 14 * 24 * 3600 },
+
+  /**
+   * The job outbox (see app/services/dispatcher.ts): a push to Redis gives
+   * up after 2 s (the page is not held up; the job waits in the database),
+   * and `jobs:work` relays waiting jobs every 5 s, 100 at a time.
+   */
+  outbox: { pushTimeout: 2000, relayInterval: 5000, relayBatch: 100 },
+
+  /**
+   * A worker that dies mid-job (kill -9, lost machine) stops renewing its
+   * 30 s lock; within 15 s more another worker puts the job back to wait
+   * (twice at most, so a job that kills its worker each time ends failed).
+   * A stalled job restarts from the beginning: jobs must be idempotent.
+   */
+  worker: {
+    lockDuration: env.get('QUEUE_LOCK_DURATION', 30_000),
+    stalledInterval: env.get('QUEUE_STALLED_INTERVAL', 15_000),
+    maxStalledCount: 2,
+  },
 }
 
 export default queueConfig

@@ -12,7 +12,18 @@ export default class AppProvider {
     Settings.defaultZone = 'utc'
   }
 
-  async boot() {}
+  async boot() {
+    /**
+     * Compiled `@include` partials kept while the template cache is on
+     * (see app/services/edge_include_cache.ts).
+     */
+    if (this.app.inProduction) {
+      const { default: edge } = await import('edge.js')
+      const { cacheIncludes } = await import('#services/edge_include_cache')
+      cacheIncludes(edge.compiler)
+      cacheIncludes(edge.asyncCompiler)
+    }
+  }
 
   async ready() {}
 

@@ -45,6 +45,7 @@ export default await Env.create(new URL('../', import.meta.url), {
   DB_USER: Env.schema.string.optional(),
   DB_PASSWORD: Env.schema.string.optional(),
   DB_DATABASE: Env.schema.string.optional(),
+  DB_POOL_MAX: Env.schema.number.optional(),
 
   /*
   |----------------------------------------------------------
@@ -56,6 +57,9 @@ export default await Env.create(new URL('../', import.meta.url), {
   REDIS_HOST: Env.schema.string.optional({ format: 'host' }),
   REDIS_PORT: Env.schema.number.optional(),
   REDIS_PASSWORD: Env.schema.string.optional(),
+  // Stalled-job detection of the worker, in ms (config/queue.ts)
+  QUEUE_LOCK_DURATION: Env.schema.number.optional(),
+  QUEUE_STALLED_INTERVAL: Env.schema.number.optional(),
 
   /*
   |----------------------------------------------------------
@@ -80,10 +84,25 @@ export default await Env.create(new URL('../', import.meta.url), {
   /*
   |----------------------------------------------------------
   | Files (absence proofs, signed agreements, exports): stored on the
-  | local disk under DRIVE_ROOT (default storage/), never served directly
+  | local disk under DRIVE_ROOT (default storage/), or in a private
+  | S3-compatible bucket (DRIVE_DISK=s3), never served directly
   |----------------------------------------------------------
   */
-  DRIVE_DISK: Env.schema.enum.optional(['fs'] as const),
+  DRIVE_DISK: Env.schema.enum.optional(['fs', 's3'] as const),
   DRIVE_ROOT: Env.schema.string.optional(),
+  S3_BUCKET: Env.schema.string.optional(),
+  S3_REGION: Env.schema.string.optional(),
+  S3_ENDPOINT: Env.schema.string.optional({ format: 'url', tld: false }),
+  S3_FORCE_PATH_STYLE: Env.schema.boolean.optional(),
+  S3_ACCESS_KEY_ID: Env.schema.string.optional(),
+  S3_SECRET_ACCESS_KEY: Env.schema.string.optional(),
   MAILBOX_DIR: Env.schema.string.optional(),
+  TRUSTED_PROXIES: Env.schema.string.optional(),
+
+  /*
+  |----------------------------------------------------------
+  | `npm run bench` only: count each request's SQL queries
+  |----------------------------------------------------------
+  */
+  BENCH_QUERY_COUNT: Env.schema.boolean.optional(),
 })

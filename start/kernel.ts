@@ -6,6 +6,7 @@
 
 import router from '@adonisjs/core/services/router'
 import server from '@adonisjs/core/services/server'
+import env from '#start/env'
 
 /**
  * The error handler is used to convert an exception
@@ -25,11 +26,19 @@ server.use([
 ])
 
 /**
+ * `npm run bench` counts the SQL queries of each page (never in normal use).
+ */
+if (env.get('BENCH_QUERY_COUNT')) {
+  server.use([() => import('#middleware/query_count_middleware')])
+}
+
+/**
  * The router middleware stack runs middleware on all the HTTP
  * requests with a registered route.
  */
 router.use([
   () => import('@adonisjs/core/bodyparser_middleware'),
+  () => import('#middleware/input_guard_middleware'),
   () => import('@adonisjs/session/session_middleware'),
   () => import('#middleware/detect_user_locale_middleware'),
   () => import('@adonisjs/shield/shield_middleware'),

@@ -1041,6 +1041,11 @@ router
  * floor `npm run bench` measures pages against).
  */
 router.get('/health/live', () => 'ok').as('health.live')
+/**
+ * Readiness: database, Redis (bullmq driver), disk, memory, job outbox;
+ * 503 when one fails. Public answer: names and statuses only.
+ */
+router.get('/health', [() => import('#controllers/health_checks_controller')]).as('health')
 
 /*
 |--------------------------------------------------------------------------
@@ -1048,6 +1053,27 @@ router.get('/health/live', () => 'ok').as('health.live')
 |--------------------------------------------------------------------------
 */
 // @section PRIVACY
+const PersonalDataController = () => import('#controllers/coordinator/personal_data_controller')
+
+router
+  .group(() => {
+    const number = router.matchers.number()
+    router
+      .get('/personnes/:id', [PersonalDataController, 'show'])
+      .where('id', number)
+      .as('people.show')
+    router
+      .get('/personnes/:id/donnees.json', [PersonalDataController, 'export'])
+      .where('id', number)
+      .as('people.export')
+    router
+      .post('/personnes/:id/anonymisation', [PersonalDataController, 'anonymize'])
+      .where('id', number)
+      .as('people.anonymize')
+  })
+  .prefix('/coordination')
+  .as('coordinator')
+  .use([middleware.auth(), middleware.role({ roles: ['coordinator', 'admin'] })])
 
 /*
 |--------------------------------------------------------------------------

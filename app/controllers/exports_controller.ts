@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { DateTime } from 'luxon'
 import drive from '@adonisjs/drive/services/main'
+import db from '@adonisjs/lucid/services/db'
 import ExportRun from '#models/export_run'
 import dispatcher from '#services/dispatcher'
 import { refuse } from '#services/flash_refusal'
@@ -50,13 +51,24 @@ export default class ExportsController {
     })
     let run: ExportRun
     try {
-      run = await requestOutcomeExport({
-        user,
-        funderId: payload.funder_id,
-        // The validated YYYY-MM-DD strings, read as calendar days (not
-        // through the Date, which the process time zone could shift).
-        from: DateTime.fromISO(String(request.input('from')), { zone: 'utc' }),
-        to: DateTime.fromISO(String(request.input('to')), { zone: 'utc' }),
+      // The run and its job are written together: with Redis away the job
+      // waits in the outbox, and no run is ever left without its job.
+      run = await db.transaction(async (trx) => {
+        const created = await requestOutcomeExport({
+          user,
+          funderId: payload.funder_id,
+          // The validated YYYY-MM-DD strings, read as calendar days (not
+          // through the Date, which the process time zone could shift).
+          from: DateTime.fromISO(String(request.input('from')), { zone: 'utc' }),
+          to: DateTime.fromISO(String(request.input('to')), { zone: 'utc' }),
+          client: trx,
+        })
+        await dispatcher.dispatch(
+          BuildOutcomeExportJob,
+          { exportRunId: created.id },
+          { client: trx }
+        )
+        return created
       })
     } catch (error) {
       if (!(error instanceof ExportRefused)) throw error
@@ -65,7 +77,6 @@ export default class ExportsController {
         .redirect()
         .toRoute(user.funderId ? 'funder.exports.index' : 'coordinator.exports.index')
     }
-    await dispatcher.dispatch(BuildOutcomeExportJob, { exportRunId: run.id })
     session.flash('success', 'Export demandé : le fichier se prépare.')
     return response.redirect().toRoute('exports.show', { id: run.id })
   }

@@ -26,6 +26,9 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     '404': (error, { view }) => {
       return view.render('pages/errors/not_found', { error })
     },
+    '413': (error, { view }) => {
+      return view.render('pages/errors/too_large', { error })
+    },
     '500..599': (error, { view }) => {
       return view.render('pages/errors/server_error', { error })
     },

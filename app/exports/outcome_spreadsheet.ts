@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto'
+import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { DateTime } from 'luxon'
@@ -6,7 +7,7 @@ import db from '@adonisjs/lucid/services/db'
 import { appKey } from '#config/app'
 import Cohort from '#models/cohort'
 import type Funder from '#models/funder'
-import ComputeAttendance from '#actions/attendance/compute_attendance'
+import { plannedAndAttendedMinutes } from '#actions/attendance/compute_attendance'
 import { OUTCOME_CHECKPOINTS, type OutcomeCheckpoint } from '#enums/checkpoint'
 import type { OutcomeSituation } from '#enums/outcome_situation'
 import type { ContractType } from '#enums/contract_type'
@@ -41,6 +42,9 @@ const DAY_FORMAT = 'dd/mm/yyyy'
 
 /** Enrollments read per query. */
 export const OUTCOME_CHUNK = 500
+
+/** Cohorts a chunk's query looks through (a chunk may span several). */
+const COHORT_WINDOW = 200
 
 const VERDICT_LABELS: Record<Classification, string> = {
   yes: 'Oui',
@@ -164,8 +168,11 @@ type Tally = { total: number; yes: number; unknown: number }
  * with ExcelJS's streaming writer (no shared strings, so memory stays
  * flat): "Parcours" (one row per enrollment), "Synthèse" (indicators with
  * counts and denominators), "Définitions" (in words). Enrollments are read
- * 500 at a time per cohort with keyset pagination; hours come from the
- * attendance computation, one query set per chunk, never per enrollment.
+ * 500 at a time across cohorts (in cohort order) with keyset pagination;
+ * hours come from the attendance computation and outcomes from their
+ * latest observation, one query set per chunk, never per cohort nor per
+ * enrollment. The next chunk is read while one is written, and writing
+ * waits for the output stream to drain, so memory stays bounded.
  */
 export default class BuildOutcomeSpreadsheet {
   async handle(input: {
@@ -193,106 +200,142 @@ export default class BuildOutcomeSpreadsheet {
     let rowCount = 0
 
     const cohorts = await scopeCohortsQuery(scope).preload('organization').orderBy('id')
-    const attendance = new ComputeAttendance()
-    for (const cohort of cohorts) {
-      let lastId = 0
-      while (true) {
-        const rows = await db
-          .from('enrollments')
-          .join('trainees', 'trainees.id', 'enrollments.trainee_id')
-          .where('enrollments.cohort_id', cohort.id)
-          .where('enrollments.organization_id', cohort.organizationId)
-          .where('enrollments.id', '>', lastId)
-          .orderBy('enrollments.id')
-          .limit(OUTCOME_CHUNK)
-          .select(
-            'enrollments.id',
-            'enrollments.trainee_id',
-            'enrollments.status',
-            'enrollments.starts_on',
-            'enrollments.ends_on',
-            'enrollments.exit_on',
-            'enrollments.exit_reason',
-            'enrollments.certification_result',
-            'trainees.first_name',
-            'trainees.last_name',
-            'trainees.birth_date',
-            'trainees.sex',
-            'trainees.qualification_level',
-            'trainees.job_seeker',
-            'trainees.qpv',
-            'trainees.rsa'
-          )
-        if (rows.length === 0) break
-        const ids = rows.map((row) => Number(row.id))
-        const figures = await attendance.forCohort(cohort, { enrollmentIds: ids })
-        const minutesById = new Map(figures.enrollments.map((e) => [e.enrollmentId, e]))
-        const latest = await latestOutcomes(ids)
+    const cohortById = new Map(cohorts.map((cohort) => [cohort.id, cohort]))
+    const cohortIds = cohorts.map((cohort) => cohort.id)
+    const position = new Map(cohortIds.map((id, index) => [id, index]))
+    const now = DateTime.now()
 
-        for (const row of rows) {
-          const id = Number(row.id)
-          const exitOn = toDateTime(row.exit_on)
-          const figure = minutesById.get(id)
-          const line: Record<string, unknown> = {
-            id: pseudonym(funder.id, Number(row.trainee_id)),
-            sex: row.sex ? (SEX_LABELS[row.sex] ?? row.sex) : null,
-            level:
-              row.qualification_level === null
-                ? null
-                : (QUALIFICATION_LEVEL_LABELS[Number(row.qualification_level)] ?? null),
-            jobSeeker: yesNo(row.job_seeker),
-            qpv: yesNo(row.qpv),
-            rsa: yesNo(row.rsa),
-            organization: cohort.organization.name,
-            cohort: cohort.name,
-            startsOn: excelDay(row.starts_on),
-            endsOn: excelDay(row.ends_on),
-            plannedHours: figure ? hours(figure.plannedMinutes) : 0,
-            attendedHours: figure ? hours(figure.attendedMinutes) : 0,
-            exitOn: excelDay(row.exit_on),
-            exitReason: row.exit_reason
-              ? (EXIT_REASON_LABELS[row.exit_reason as keyof typeof EXIT_REASON_LABELS] ??
-                row.exit_reason)
-              : null,
-            certification: row.certification_result
-              ? (CERTIFICATION_RESULT_LABELS[
-                  row.certification_result as keyof typeof CERTIFICATION_RESULT_LABELS
-                ] ?? row.certification_result)
-              : null,
-          }
-          if (funder.receivesNames) {
-            line.lastName = row.last_name
-            line.firstName = row.first_name
-            line.birthDate = excelDay(row.birth_date)
-          }
-          entrants++
-          if (exitOn) exits++
-          for (const checkpoint of OUTCOME_CHECKPOINTS) {
-            const facts = latest.get(`${id}:${checkpoint}`)
-            line[`situation_${checkpoint}`] = facts ? SITUATION_LABELS[facts.situation] : null
-            line[`contract_${checkpoint}`] = facts?.contractType
-              ? CONTRACT_TYPE_LABELS[facts.contractType]
-              : null
-            for (const definition of definitions) {
-              const verdict = facts ? definition.classify(facts, { exitOn }) : 'unknown'
-              line[`${definition.key}_${checkpoint}`] = facts ? VERDICT_LABELS[verdict] : null
-              if (exitOn) {
-                const key = `${definition.key}:${checkpoint}`
-                const tally = tallies.get(key) ?? { total: 0, yes: 0, unknown: 0 }
-                tally.total++
-                if (verdict === 'yes') tally.yes++
-                if (verdict === 'unknown') tally.unknown++
-                tallies.set(key, tally)
-              }
+    /**
+     * The chunk of enrollments after the cursor (the cohort at `index`,
+     * enrollments past `lastId`), across cohorts in cohort order, with
+     * their hours and latest outcomes: four queries whatever its cohorts.
+     */
+    const fetchChunk = async (index: number, lastId: number) => {
+      const window = cohortIds.slice(index, index + COHORT_WINDOW)
+      if (window.length === 0) return null
+      const rows = await db
+        .from('enrollments')
+        .join('trainees', 'trainees.id', 'enrollments.trainee_id')
+        .whereIn('enrollments.cohort_id', window)
+        .where((cursor) =>
+          cursor
+            .where('enrollments.cohort_id', '>', window[0])
+            .orWhere((first) =>
+              first.where('enrollments.cohort_id', window[0]).where('enrollments.id', '>', lastId)
+            )
+        )
+        .orderBy('enrollments.cohort_id')
+        .orderBy('enrollments.id')
+        .limit(OUTCOME_CHUNK)
+        .select(
+          'enrollments.id',
+          'enrollments.cohort_id',
+          'enrollments.organization_id',
+          'enrollments.trainee_id',
+          'enrollments.status',
+          'enrollments.starts_on',
+          'enrollments.ends_on',
+          'enrollments.exit_on',
+          'enrollments.exit_reason',
+          'enrollments.certification_result',
+          'trainees.first_name',
+          'trainees.last_name',
+          'trainees.birth_date',
+          'trainees.sex',
+          'trainees.qualification_level',
+          'trainees.job_seeker',
+          'trainees.qpv',
+          'trainees.rsa'
+        )
+      const ids = rows.map((row) => Number(row.id))
+      const [minutes, latest] = await Promise.all([
+        plannedAndAttendedMinutes(ids, {
+          now,
+          cohortIds: [...new Set(rows.map((row) => Number(row.cohort_id)))],
+        }),
+        latestOutcomes(ids),
+      ])
+      const last = rows[rows.length - 1]
+      const next =
+        rows.length < OUTCOME_CHUNK
+          ? { index: index + window.length, lastId: 0 }
+          : { index: position.get(Number(last.cohort_id))!, lastId: Number(last.id) }
+      return { rows, minutes, latest, next }
+    }
+
+    // The next chunk is read while this one is written.
+    let pending = fetchChunk(0, 0)
+    while (true) {
+      const chunk = await pending
+      if (!chunk) break
+      pending = fetchChunk(chunk.next.index, chunk.next.lastId)
+      pending.catch(() => {})
+      const { rows, minutes, latest } = chunk
+
+      for (const row of rows) {
+        const id = Number(row.id)
+        const cohort = cohortById.get(Number(row.cohort_id))!
+        const exitOn = toDateTime(row.exit_on)
+        const figure = minutes.get(id)
+        const line: Record<string, unknown> = {
+          id: pseudonym(funder.id, Number(row.trainee_id)),
+          sex: row.sex ? (SEX_LABELS[row.sex] ?? row.sex) : null,
+          level:
+            row.qualification_level === null
+              ? null
+              : (QUALIFICATION_LEVEL_LABELS[Number(row.qualification_level)] ?? null),
+          jobSeeker: yesNo(row.job_seeker),
+          qpv: yesNo(row.qpv),
+          rsa: yesNo(row.rsa),
+          organization: cohort.organization.name,
+          cohort: cohort.name,
+          startsOn: excelDay(row.starts_on),
+          endsOn: excelDay(row.ends_on),
+          plannedHours: figure ? hours(figure.plannedMinutes) : 0,
+          attendedHours: figure ? hours(figure.attendedMinutes) : 0,
+          exitOn: excelDay(row.exit_on),
+          exitReason: row.exit_reason
+            ? (EXIT_REASON_LABELS[row.exit_reason as keyof typeof EXIT_REASON_LABELS] ??
+              row.exit_reason)
+            : null,
+          certification: row.certification_result
+            ? (CERTIFICATION_RESULT_LABELS[
+                row.certification_result as keyof typeof CERTIFICATION_RESULT_LABELS
+              ] ?? row.certification_result)
+            : null,
+        }
+        if (funder.receivesNames) {
+          line.lastName = row.last_name
+          line.firstName = row.first_name
+          line.birthDate = excelDay(row.birth_date)
+        }
+        entrants++
+        if (exitOn) exits++
+        for (const checkpoint of OUTCOME_CHECKPOINTS) {
+          const facts = latest.get(`${id}:${checkpoint}`)
+          line[`situation_${checkpoint}`] = facts ? SITUATION_LABELS[facts.situation] : null
+          line[`contract_${checkpoint}`] = facts?.contractType
+            ? CONTRACT_TYPE_LABELS[facts.contractType]
+            : null
+          for (const definition of definitions) {
+            const verdict = facts ? definition.classify(facts, { exitOn }) : 'unknown'
+            line[`${definition.key}_${checkpoint}`] = facts ? VERDICT_LABELS[verdict] : null
+            if (exitOn) {
+              const key = `${definition.key}:${checkpoint}`
+              const tally = tallies.get(key) ?? { total: 0, yes: 0, unknown: 0 }
+              tally.total++
+              if (verdict === 'yes') tally.yes++
+              if (verdict === 'unknown') tally.unknown++
+              tallies.set(key, tally)
             }
           }
-          sheet.addRow(line).commit()
-          rowCount++
         }
-        await input.onProgress?.(rowCount)
-        if (rows.length < OUTCOME_CHUNK) break
-        lastId = ids[ids.length - 1]
+        sheet.addRow(line).commit()
+        rowCount++
       }
+      await input.onProgress?.(rowCount)
+      // Bounded memory: wait for the file to take what was written.
+      if (stream.writableNeedDrain) await once(stream, 'drain')
     }
     sheet.commit()
 

@@ -7,6 +7,7 @@ import { finished } from 'node:stream/promises'
 import { DateTime } from 'luxon'
 import drive from '@adonisjs/drive/services/main'
 import logger from '@adonisjs/core/services/logger'
+import app from '@adonisjs/core/services/app'
 import { BaseJob, UnrecoverableError } from '#jobs/base_job'
 import ExportRun from '#models/export_run'
 import Funder from '#models/funder'
@@ -19,10 +20,24 @@ import { EXPORT_RETENTION_DAYS } from '#actions/exports/outcome_exports'
 type Payload = { exportRunId: number }
 
 /**
+ * Tests only: with NODE_ENV=test, COHORTE_TEST_EXPORT_PAUSE_MS makes the
+ * job wait that long after each chunk of rows, so a fault test can kill
+ * the worker in the middle of an export. Ignored in any other environment.
+ */
+function testPause(): Promise<void> | undefined {
+  const ms = app.inTest ? Number(process.env.COHORTE_TEST_EXPORT_PAUSE_MS ?? 0) : 0
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : undefined
+}
+
+/**
  * Builds a requested outcome spreadsheet: streams it to a temporary file
  * (progress saved after each chunk of enrollments), stores it with drive
- * under `exports/<runId>-<uuid>.xlsx` and marks the run done with its row
- * count and expiry. After the last failed attempt the run says why.
+ * under a `.partial` name, moves it to `exports/<runId>-<uuid>.xlsx` (a
+ * rename, so no half file ever has the final name) and only then marks
+ * the run done with its row count and expiry. A worker killed on the way
+ * leaves the run "running"; BullMQ gives the stalled job to another
+ * worker, which builds the file again from the start. After the last
+ * failed attempt the run says why.
  */
 export default class BuildOutcomeExportJob extends BaseJob<Payload> {
   static jobName = 'build-outcome-export'
@@ -57,12 +72,15 @@ export default class BuildOutcomeExportJob extends BaseJob<Payload> {
           // 99 at most until the file is stored.
           run.progress = total === 0 ? 99 : Math.min(99, Math.floor((processed / total) * 100))
           await run.save()
+          await testPause()
         },
       })
       out.end()
       await finished(out)
       const key = `exports/${run.id}-${randomUUID()}.xlsx`
-      await drive.use().putStream(key, createReadStream(temp))
+      const partial = `exports/.partial/${run.id}-${randomUUID()}.xlsx`
+      await drive.use().putStream(partial, createReadStream(temp))
+      await drive.use().move(partial, key)
       const now = DateTime.now()
       run.merge({
         status: 'done',

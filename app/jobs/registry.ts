@@ -16,6 +16,7 @@ import SendTutorEvaluationRemindersJob from '#jobs/send_tutor_evaluation_reminde
 import SendDueFollowUpsJob from '#jobs/send_due_follow_ups_job'
 import BuildOutcomeExportJob from '#jobs/build_outcome_export_job'
 import RefreshProgrammeResultsJob from '#jobs/refresh_programme_results_job'
+import PurgePersonalDataJob from '#jobs/purge_personal_data_job'
 
 export default new JobRegistry([
   SendMailJob,
@@ -25,4 +26,5 @@ export default new JobRegistry([
   SendTutorEvaluationRemindersJob,
   RefreshProgrammeResultsJob,
   BuildOutcomeExportJob,
+  PurgePersonalDataJob,
 ])

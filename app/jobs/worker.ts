@@ -6,7 +6,8 @@ import type { JobRegistry } from '#jobs/job_registry'
 import type { QueueConfig } from '#services/dispatcher'
 
 export interface WorkerOptions {
-  config: Pick<QueueConfig, 'queueName' | 'prefix' | 'connection'>
+  config: Pick<QueueConfig, 'queueName' | 'prefix' | 'connection'> &
+    Partial<Pick<QueueConfig, 'worker'>>
   registry: JobRegistry
   container: Container<any>
   logger: Logger
@@ -36,7 +37,13 @@ export function createWorker({
         total: Math.max(1, job.opts.attempts ?? 1),
       })
     },
-    { connection: config.connection, prefix: config.prefix, concurrency }
+    {
+      connection: config.connection,
+      prefix: config.prefix,
+      concurrency,
+      // Stalled jobs of a dead worker go back to wait (config/queue.ts).
+      ...config.worker,
+    }
   )
 
   worker.on('completed', (job) => logger.info({ job: job.name, id: job.id }, 'job done'))

@@ -20,6 +20,14 @@ export default class AuthMiddleware {
     } = {}
   ) {
     await ctx.auth.authenticateUsing(options.guards, { loginRoute: this.redirectTo })
+    /**
+     * An account disabled since sign-in (e.g. its person was anonymised)
+     * loses its open sessions too.
+     */
+    if (ctx.auth.user && !ctx.auth.user.isActive) {
+      await ctx.auth.use('web').logout()
+      return ctx.response.redirect(this.redirectTo)
+    }
     return next()
   }
 }

@@ -11,6 +11,7 @@ import ClassSession from '#models/class_session'
 import Application from '#models/application'
 import Enrollment from '#models/enrollment'
 import { booleanColumn } from '#models/boolean_column'
+import { utcDateTime } from '#models/utc_date_time'
 
 /**
  * A programme run at a site between two dates (a "promotion").
@@ -52,6 +53,12 @@ export default class Cohort extends BaseModel {
    */
   @column(booleanColumn)
   declare esfCofinanced: boolean
+
+  /**
+   * When the attendance evidence was deleted at the end of its retention.
+   */
+  @column.dateTime(utcDateTime)
+  declare attendancePurgedAt: DateTime | null
 
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime

@@ -106,6 +106,13 @@ export default class Trainee extends BaseModel {
   @column()
   declare payer: string | null
 
+  /**
+   * When the person's identity was erased (on request or by the retention
+   * purge); null while they are known.
+   */
+  @column.dateTime(utcDateTime)
+  declare anonymizedAt: DateTime | null
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

@@ -26,7 +26,15 @@ export function attendedMinutes(
  * missing record gives 0). Works on SQLite and PostgreSQL.
  */
 export function attendedMinutesSql(session = 'cs', record = 'ar') {
-  const left = `(${sessionMinutesSql(session)} - ${record}.minutes_missed)`
+  return attendedFromMinutesSql(sessionMinutesSql(session), record)
+}
+
+/**
+ * The same rule from the session's minutes given as SQL (a column already
+ * computed, e.g. once per session in a CTE).
+ */
+export function attendedFromMinutesSql(minutes: string, record = 'ar') {
+  const left = `(${minutes} - ${record}.minutes_missed)`
   return `(case when ${record}.status in ('present', 'late') and ${left} > 0 then ${left} else 0 end)`
 }
 

@@ -33,6 +33,39 @@ export type OutcomeDefinition = {
   shortName: string
   rule: string
   classify: (facts: ObservedFacts, context: ClassifyContext) => Classification
+  /**
+   * The same rule as SQL, for aggregates over many people: an expression
+   * giving 'yes', 'no' or 'unknown' from the columns of an observation
+   * (its situation is never null here: no observation is 'unknown').
+   */
+  classifySql: (columns: FactColumns, dialect: SqlDialect) => string
+}
+
+/**
+ * SQL expressions (column names) of an observation's facts and of the
+ * exit day, for `classifySql`.
+ */
+export type FactColumns = {
+  situation: string
+  contractType: string
+  contractMonths: string
+  contractStartOn: string
+  exitOn: string
+}
+
+export type SqlDialect = 'postgres' | 'sqlite' | string
+
+const sqlList = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ')
+
+/**
+ * A DATE column plus whole months, as Luxon's `plus({ months })` does it:
+ * the day is kept, or clamped to the month's last day (31 August + 6
+ * months is 28 February). PostgreSQL's interval arithmetic clamps; SQLite's
+ * date() overflows into the next month, hence the min with the last day.
+ */
+export function plusMonthsSql(column: string, months: number, dialect: SqlDialect) {
+  if (dialect === 'postgres') return `cast(${column} + interval '${months} months' as date)`
+  return `min(date(${column}, '+${months} months'), date(${column}, 'start of month', '+${months + 1} months', '-1 day'))`
 }
 
 export const OUTCOME_DEFINITION_KEYS = [
@@ -69,6 +102,14 @@ function employedContract(facts: ObservedFacts): ContractType | 'unknown' | null
   return facts.contractType ?? 'unknown'
 }
 
+const GEN_POSITIVE_CONTRACTS: ContractType[] = [
+  'cdi',
+  'cdd',
+  'apprenticeship',
+  'professionalisation',
+  'business_creation',
+]
+
 const genPositiveExit: OutcomeDefinition = {
   key: 'gen_positive_exit',
   name: 'Sortie positive (GEN)',
@@ -82,11 +123,14 @@ const genPositiveExit: OutcomeDefinition = {
     const contract = employedContract(facts)
     if (contract === null) return 'no'
     if (contract === 'unknown') return 'unknown'
-    return ['cdi', 'cdd', 'apprenticeship', 'professionalisation', 'business_creation'].includes(
-      contract
-    )
-      ? 'yes'
-      : 'no'
+    return GEN_POSITIVE_CONTRACTS.includes(contract) ? 'yes' : 'no'
+  },
+  classifySql(c) {
+    return `(case when ${c.situation} = 'unknown' then 'unknown'
+      when ${c.situation} = 'training' then 'yes'
+      when ${c.situation} <> 'employed' then 'no'
+      when ${c.contractType} is null then 'unknown'
+      when ${c.contractType} in (${sqlList(GEN_POSITIVE_CONTRACTS)}) then 'yes' else 'no' end)`
   },
 }
 
@@ -106,6 +150,15 @@ const ftDurableEmployment: OutcomeDefinition = {
       return facts.contractMonths >= 6 ? 'yes' : 'no'
     }
     return 'no'
+  },
+  classifySql(c) {
+    return `(case when ${c.situation} = 'unknown' then 'unknown'
+      when ${c.situation} <> 'employed' then 'no'
+      when ${c.contractType} is null then 'unknown'
+      when ${c.contractType} in ('cdi', 'business_creation') then 'yes'
+      when ${c.contractType} in ('cdd', 'interim') then
+        (case when ${c.contractMonths} is null then 'unknown' when ${c.contractMonths} >= 6 then 'yes' else 'no' end)
+      else 'no' end)`
   },
 }
 
@@ -129,6 +182,17 @@ const ftAccessToEmployment: OutcomeDefinition = {
     if (!facts.contractStartOn) return 'unknown'
     return facts.contractStartOn <= context.exitOn.plus({ months: 6 }) ? 'yes' : 'no'
   },
+  classifySql(c, dialect) {
+    const fixedTerm = `${c.contractType} not in (${sqlList(OPEN_ENDED_CONTRACTS)})`
+    return `(case when ${c.situation} = 'unknown' then 'unknown'
+      when ${c.situation} <> 'employed' then 'no'
+      when ${c.contractType} is null then 'unknown'
+      when ${fixedTerm} and ${c.contractMonths} is null then 'unknown'
+      when ${fixedTerm} and ${c.contractMonths} < 1 then 'no'
+      when ${c.exitOn} is null then 'unknown'
+      when ${c.contractStartOn} is null then 'unknown'
+      when ${c.contractStartOn} <= ${plusMonthsSql(c.exitOn, 6, dialect)} then 'yes' else 'no' end)`
+  },
 }
 
 const employment: OutcomeDefinition = {
@@ -139,6 +203,10 @@ const employment: OutcomeDefinition = {
   classify(facts) {
     if (facts.situation === 'unknown') return 'unknown'
     return facts.situation === 'employed' ? 'yes' : 'no'
+  },
+  classifySql(c) {
+    return `(case when ${c.situation} = 'unknown' then 'unknown'
+      when ${c.situation} = 'employed' then 'yes' else 'no' end)`
   },
 }
 

@@ -1,4 +1,5 @@
-import vine, { SimpleMessagesProvider } from '@vinejs/vine'
+import vine from '@vinejs/vine'
+import { FrenchMessagesProvider } from '#validators/french_messages'
 import { DateTime } from 'luxon'
 import type { Infer } from '@vinejs/vine/types'
 
@@ -63,7 +64,7 @@ export type AbsenceAnnouncementPayload = Infer<typeof absenceAnnouncementValidat
  * French messages for these forms, whose fields the shared list does not
  * name.
  */
-export const absenceMessages = new SimpleMessagesProvider(
+export const absenceMessages = new FrenchMessagesProvider(
   {
     'required': 'Le champ « {{ field }} » est obligatoire.',
     'string': 'Le champ « {{ field }} » doit contenir du texte.',

@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { rowId } from '#validators/ids'
 import type { Infer } from '@vinejs/vine/types'
 
 /**
@@ -21,6 +22,6 @@ export type AdmissionPayload = Infer<typeof admissionValidator>
  */
 export const duplicateDecisionValidator = vine.compile(
   vine.object({
-    known_trainee_id: vine.number().withoutDecimals().positive(),
+    known_trainee_id: rowId(),
   })
 )

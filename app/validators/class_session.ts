@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { rowId } from '#validators/ids'
 import { DateTime } from 'luxon'
 import type { Infer } from '@vinejs/vine/types'
 
@@ -34,7 +35,7 @@ const clockTime = vine.createRule((value, _options, field) => {
 
 type Meta = { organizationId: number; programmeId: number }
 
-const id = () => vine.number().withoutDecimals().positive()
+const id = () => rowId()
 
 /**
  * A session of a cohort as the coordinator enters it: Paris day and times,

@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { rowId } from '#validators/ids'
 import type { Infer } from '@vinejs/vine/types'
 import type { FieldContext } from '@vinejs/vine/types'
 import { COHORT_STATUSES } from '#enums/cohort_status'
@@ -72,7 +73,7 @@ const funderOnce = vine.createRule((value, _options, field) => {
   }
 })
 
-const id = () => vine.number().withoutDecimals().positive()
+const id = () => rowId()
 
 /**
  * A cohort, created or edited. Funder lines left empty are ignored.

@@ -1,4 +1,6 @@
-import vine, { SimpleMessagesProvider } from '@vinejs/vine'
+import vine from '@vinejs/vine'
+import { rowId } from '#validators/ids'
+import { FrenchMessagesProvider } from '#validators/french_messages'
 import type { Infer } from '@vinejs/vine/types'
 
 /**
@@ -6,7 +8,7 @@ import type { Infer } from '@vinejs/vine/types'
  */
 export const outcomeExportValidator = vine.compile(
   vine.object({
-    funder_id: vine.number().withoutDecimals().positive(),
+    funder_id: rowId(),
     from: vine.date({ formats: ['YYYY-MM-DD'] }),
     to: vine.date({ formats: ['YYYY-MM-DD'] }).afterOrSameAs('from'),
   })
@@ -14,7 +16,7 @@ export const outcomeExportValidator = vine.compile(
 
 export type OutcomeExportPayload = Infer<typeof outcomeExportValidator>
 
-export const outcomeExportMessages = new SimpleMessagesProvider(
+export const outcomeExportMessages = new FrenchMessagesProvider(
   {
     'funder_id.required': 'Choisissez le financeur.',
     'funder_id.number': 'Choisissez le financeur dans la liste.',

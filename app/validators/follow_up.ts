@@ -1,4 +1,5 @@
-import vine, { SimpleMessagesProvider } from '@vinejs/vine'
+import vine from '@vinejs/vine'
+import { FrenchMessagesProvider } from '#validators/french_messages'
 import type { Infer } from '@vinejs/vine/types'
 import { CONTRACT_TYPES, type ContractType } from '#enums/contract_type'
 import { FIXED_TERM_CONTRACTS } from '#services/outcome_definitions'
@@ -65,7 +66,7 @@ export const followUpCallValidator = vine.compile(
 
 export type FollowUpCallPayload = Infer<typeof followUpCallValidator>
 
-export const followUpMessages = new SimpleMessagesProvider({
+export const followUpMessages = new FrenchMessagesProvider({
   'situation.required': 'Choisissez votre situation aujourd’hui.',
   'situation.enum': 'Choisissez votre situation aujourd’hui.',
   'contract_type.required': 'Choisissez le type de contrat.',

@@ -1,4 +1,6 @@
-import vine, { SimpleMessagesProvider } from '@vinejs/vine'
+import vine from '@vinejs/vine'
+import { rowId } from '#validators/ids'
+import { FrenchMessagesProvider } from '#validators/french_messages'
 import { DateTime } from 'luxon'
 import type { Infer } from '@vinejs/vine/types'
 import { INTERNSHIP_KINDS } from '#enums/internship_kind'
@@ -27,8 +29,8 @@ const optionalText = (max: number) => vine.string().trim().maxLength(max).nullab
 export const internshipValidator = vine.compile(
   vine.object({
     kind: vine.enum(INTERNSHIP_KINDS),
-    partner_company_id: vine.number().withoutDecimals().positive(),
-    tutor_contact_id: vine.number().withoutDecimals().positive().nullable().optional(),
+    partner_company_id: rowId(),
+    tutor_contact_id: rowId().nullable().optional(),
     prescriber: optionalText(255),
     starts_on: vine.string().trim().use(calendarDate()),
     ends_on: vine.string().trim().use(calendarDate()),
@@ -60,7 +62,7 @@ export type InternshipMovePayload = Infer<typeof internshipMoveValidator>
 /**
  * French messages for these forms.
  */
-export const internshipMessages = new SimpleMessagesProvider(
+export const internshipMessages = new FrenchMessagesProvider(
   {
     'required': 'Le champ « {{ field }} » est obligatoire.',
     'string': 'Le champ « {{ field }} » doit contenir du texte.',

@@ -1,4 +1,6 @@
-import vine, { SimpleMessagesProvider } from '@vinejs/vine'
+import vine from '@vinejs/vine'
+import { rowId } from '#validators/ids'
+import { FrenchMessagesProvider } from '#validators/french_messages'
 import { DateTime } from 'luxon'
 import type { Infer } from '@vinejs/vine/types'
 import { EXIT_REASONS } from '#enums/exit_reason'
@@ -34,7 +36,7 @@ const facts = {
   contract_months: vine.number().withoutDecimals().range([1, 600]).nullable().optional(),
   working_time: vine.enum(WORKING_TIMES).nullable().optional(),
   contract_start_on: vine.string().trim().use(calendarDate()).nullable().optional(),
-  partner_company_id: vine.number().withoutDecimals().positive().nullable().optional(),
+  partner_company_id: rowId().nullable().optional(),
   employer_name: vine.string().trim().maxLength(200).nullable().optional(),
   employer_siret: vine.string().trim().maxLength(30).nullable().optional(),
   job_title: vine.string().trim().maxLength(200).nullable().optional(),
@@ -63,13 +65,15 @@ export const outcomeValidator = vine.compile(
   vine.object({
     checkpoint: vine.enum(OUTCOME_CHECKPOINTS),
     observed_on: vine.string().trim().use(calendarDate()).nullable().optional(),
+    // The newest observation the form was shown with (0: none).
+    known_outcome_id: vine.number().withoutDecimals().min(0).optional(),
     ...facts,
   })
 )
 
 export type OutcomePayload = Infer<typeof outcomeValidator>
 
-export const outcomeMessages = new SimpleMessagesProvider(
+export const outcomeMessages = new FrenchMessagesProvider(
   {
     'required': 'Le champ « {{ field }} » est obligatoire.',
     'string': 'Le champ « {{ field }} » doit contenir du texte.',

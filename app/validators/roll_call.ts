@@ -1,4 +1,6 @@
-import vine, { SimpleMessagesProvider } from '@vinejs/vine'
+import vine from '@vinejs/vine'
+import { rowId } from '#validators/ids'
+import { FrenchMessagesProvider } from '#validators/french_messages'
 import type { Infer } from '@vinejs/vine/types'
 import type { RollCallInput } from '#actions/roll_calls/plan_roll_call'
 
@@ -27,7 +29,7 @@ export const rollCallValidator = vine.compile(
   })
 )
 
-export const rollCallMessages = new SimpleMessagesProvider({
+export const rollCallMessages = new FrenchMessagesProvider({
   'rows.required':
     'La liste des stagiaires manque au formulaire : rechargez la page et recommencez.',
   'rows.record': 'Le formulaire est incomplet : rechargez la page et recommencez.',
@@ -76,16 +78,17 @@ const signingCode = vine.createRule((value, _options, field) => {
  */
 export const selfSigningValidator = vine.compile(
   vine.object({
-    session_id: vine.number().withoutDecimals().positive(),
+    session_id: rowId(),
     code: vine.string().trim().use(signingCode()),
   })
 )
 
-export const selfSigningMessages = new SimpleMessagesProvider({
+export const selfSigningMessages = new FrenchMessagesProvider({
   'code.required': 'Écrivez le code à 6 chiffres affiché par votre formateur ou formatrice.',
   'code.string': 'Écrivez le code à 6 chiffres affiché par votre formateur ou formatrice.',
   'session_id.required': 'Choisissez la séance pour laquelle vous signez.',
   'session_id.number': 'Choisissez la séance pour laquelle vous signez.',
   'session_id.withoutDecimals': 'Choisissez la séance pour laquelle vous signez.',
   'session_id.positive': 'Choisissez la séance pour laquelle vous signez.',
+  'session_id.max': 'Choisissez la séance pour laquelle vous signez.',
 })

@@ -1,4 +1,5 @@
-import vine, { SimpleMessagesProvider } from '@vinejs/vine'
+import vine from '@vinejs/vine'
+import { FrenchMessagesProvider } from '#validators/french_messages'
 import type { Infer } from '@vinejs/vine/types'
 import { CONTRACT_TYPES } from '#enums/contract_type'
 import { NOT_OBSERVED, RATING_LEVELS } from '#enums/tutor_evaluation'
@@ -34,7 +35,7 @@ export type TutorEvaluationPayload = Infer<typeof tutorEvaluationValidator>
 
 const CHOOSE = 'Choisissez une réponse.'
 
-export const tutorEvaluationMessages = new SimpleMessagesProvider({
+export const tutorEvaluationMessages = new FrenchMessagesProvider({
   'attendance.required': 'Choisissez une réponse pour l’assiduité.',
   'attendance.number': 'Choisissez une réponse pour l’assiduité.',
   'attendance.in': 'Choisissez une réponse pour l’assiduité.',

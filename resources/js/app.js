@@ -27,3 +27,31 @@ const summary = document.querySelector('[data-error-summary]')
 if (summary instanceof HTMLElement) {
   summary.focus()
 }
+
+/**
+ * An export being built: ask its progress every 3 seconds (the status is
+ * a live region), and reload the page once it is finished to show the
+ * download link. Without JavaScript the page offers a reload link (no
+ * timed <meta refresh>, which WCAG 2.2.1 forbids).
+ */
+const exportRun = document.querySelector('#export-run[data-running]')
+if (exportRun instanceof HTMLElement && exportRun.dataset.progressUrl) {
+  const status = document.getElementById('export-status')
+  const bar = document.getElementById('export-progress')
+  const poll = async () => {
+    const response = await fetch(exportRun.dataset.progressUrl, {
+      headers: { accept: 'application/json' },
+    })
+    if (!response.ok) return
+    const run = await response.json()
+    if (bar instanceof HTMLProgressElement) bar.value = run.progress
+    if (bar?.nextElementSibling) bar.nextElementSibling.textContent = `${run.progress} %`
+    if (status && status.textContent !== run.label) status.textContent = run.label
+    if (run.status === 'queued' || run.status === 'running') {
+      setTimeout(poll, 3000)
+    } else {
+      window.location.reload()
+    }
+  }
+  setTimeout(poll, 3000)
+}

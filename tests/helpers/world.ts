@@ -14,6 +14,8 @@ import AttendanceRecord from '#models/attendance_record'
 import PartnerCompany from '#models/partner_company'
 import CompanyContact from '#models/company_contact'
 import Internship from '#models/internship'
+import ExportRun from '#models/export_run'
+import drive from '@adonisjs/drive/services/main'
 import type { Role } from '#enums/role'
 import { PARIS } from '#services/sql_time'
 
@@ -40,7 +42,32 @@ export type Side = {
   contact: CompanyContact
   /** The trainee's internship at `company` with `contact` as tutor: a draft, in two weeks. */
   internship: Internship
+  /**
+   * Only with `buildWorld({ peers: true })`: the same organisation seen
+   * through a second trainee and a second funder (see `Peers`).
+   */
+  peers?: Peers
+  /**
+   * Only with `buildWorld({ peers: true })`: an outcome export asked by the
+   * side's funder account, built (a stored file, downloadable).
+   */
+  exportRun?: ExportRun
 }
+
+/**
+ * Neighbours inside one organisation, for checks that one trainee never
+ * reaches another's data and one funder never another funder's. Each is
+ * the side it belongs to with some fields swapped:
+ *   trainee  a second trainee with an account, enrolled in the same cohort,
+ *            present at `pastSession` (signed by the trainer, no proof),
+ *            with a draft internship at the same company: `users.trainee`,
+ *            `trainee`, `enrollment`, `application`, `attendance` and
+ *            `internship` are theirs;
+ *   funder   a second funder with an account, funding a second running
+ *            cohort of the organisation: `users.funder`, `funder`, `cohort`
+ *            and `exportRun` are theirs.
+ */
+export type Peers = { trainee: Side; funder: Side }
 
 /**
  * Two organisations built alike, each with one account per role, a funder
@@ -48,8 +75,147 @@ export type Side = {
  * a session today taught by its trainer. Tests check that one side never
  * sees the other.
  */
-export async function buildWorld() {
-  return { own: await buildSide('alpha'), other: await buildSide('beta') }
+export async function buildWorld(options: { peers?: boolean } = {}) {
+  const world = { own: await buildSide('alpha'), other: await buildSide('beta') }
+  if (options.peers) {
+    for (const side of [world.own, world.other]) {
+      side.exportRun = await buildExportRun(side)
+      side.peers = await buildPeers(side)
+    }
+  }
+  return world
+}
+
+/**
+ * Deletes the export files `buildWorld({ peers: true })` stored (the
+ * disk is the helper's DRIVE_ROOT, not a fake: the fakes' folder is shared
+ * by every test process on the machine). Call it from the test's cleanup.
+ */
+export async function removeWorldFiles(world: { own: Side; other: Side }) {
+  for (const side of [world.own, world.other]) {
+    for (const run of [side.exportRun, side.peers?.funder.exportRun]) {
+      if (run?.filePath) await drive.use().delete(run.filePath)
+    }
+  }
+}
+
+/**
+ * A done outcome export asked by the side's funder account, its file stored.
+ */
+async function buildExportRun(side: Side) {
+  const key = `exports/world-${side.organization.slug}-${side.funder.id}.xlsx`
+  await drive.use().put(key, 'export')
+  return ExportRun.create({
+    organizationId: null,
+    funderId: side.funder.id,
+    requestedById: side.users.funder.id,
+    kind: 'outcomes',
+    filters: { from: side.cohort.startsOn.toISODate(), to: side.cohort.endsOn.toISODate() },
+    status: 'done',
+    progress: 100,
+    filePath: key,
+    rowCount: 1,
+    finishedAt: DateTime.now(),
+    expiresAt: DateTime.now().plus({ days: 7 }),
+  })
+}
+
+async function buildPeers(side: Side): Promise<Peers> {
+  const key = side.organization.slug
+  const traineeUser = await User.create({
+    organizationId: side.organization.id,
+    fullName: `trainee voisine ${key}`,
+    email: `voisine@${key}.test`,
+    password: 'password-123',
+    role: 'trainee',
+  })
+  const trainee = await Trainee.create({
+    organizationId: side.organization.id,
+    userId: traineeUser.id,
+    firstName: 'Voisine',
+    lastName: key,
+    email: `voisine@${key}.test`,
+    sex: 'female',
+  })
+  const enrollment = await Enrollment.create({
+    organizationId: side.organization.id,
+    cohortId: side.cohort.id,
+    traineeId: trainee.id,
+    status: 'active',
+    startsOn: side.cohort.startsOn,
+  })
+  const application = await Application.create({
+    organizationId: side.organization.id,
+    cohortId: side.cohort.id,
+    traineeId: trainee.id,
+    source: 'france_travail',
+    status: 'screening',
+  })
+  const attendance = await AttendanceRecord.create({
+    organizationId: side.organization.id,
+    classSessionId: side.pastSession.id,
+    enrollmentId: enrollment.id,
+    status: 'present',
+    minutesMissed: 0,
+    signedAt: side.pastSession.startsAt.plus({ minutes: 5 }),
+    signatureMethod: 'trainer',
+    recordedById: side.users.trainer.id,
+  })
+  const internship = await Internship.create({
+    organizationId: side.organization.id,
+    enrollmentId: enrollment.id,
+    partnerCompanyId: side.company.id,
+    tutorContactId: side.contact.id,
+    kind: 'stage',
+    startsOn: side.internship.startsOn,
+    endsOn: side.internship.endsOn,
+    hoursTotal: 35,
+    weeklyHours: 35,
+    status: 'draft',
+  })
+
+  const funder = await Funder.create({
+    name: `Financeur voisin ${key}`,
+    slug: `funder-voisin-${key}`,
+    kind: 'opco',
+  })
+  const funderUser = await User.create({
+    organizationId: null,
+    funderId: funder.id,
+    fullName: `funder voisin ${key}`,
+    email: `funder-voisin@${key}.test`,
+    password: 'password-123',
+    role: 'funder',
+  })
+  const cohort = await Cohort.create({
+    organizationId: side.organization.id,
+    programmeId: side.programme.id,
+    siteId: side.site.id,
+    coordinatorId: side.users.coordinator.id,
+    name: `Promotion voisine ${key}`,
+    startsOn: side.cohort.startsOn,
+    endsOn: side.cohort.endsOn,
+    capacity: 15,
+    status: 'running',
+  })
+  await cohort.related('funders').attach({
+    [funder.id]: { places_funded: 10, organization_id: side.organization.id },
+  })
+  const funderSide: Side = { ...side, users: { ...side.users, funder: funderUser }, funder, cohort }
+  funderSide.exportRun = await buildExportRun(funderSide)
+
+  return {
+    trainee: {
+      ...side,
+      users: { ...side.users, trainee: traineeUser },
+      trainee,
+      enrollment,
+      application,
+      attendance,
+      internship,
+    },
+    funder: funderSide,
+  }
 }
 
 async function buildSide(key: string): Promise<Side> {

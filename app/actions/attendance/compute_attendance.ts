@@ -6,7 +6,7 @@ import type Enrollment from '#models/enrollment'
 import Programme from '#models/programme'
 import ClassSession from '#models/class_session'
 import type { EnrollmentStatus } from '#enums/enrollment_status'
-import { attendedMinutesSql, sessionMinutesSql } from '#services/attendance_rules'
+import { attendedFromMinutesSql, sessionMinutesSql } from '#services/attendance_rules'
 import { parisDaySql, parisHalfDayKeySql } from '#services/paris_time_sql'
 import { PARIS, sqlDate, sqlDateTime } from '#services/sql_time'
 
@@ -234,13 +234,27 @@ export default class ComputeAttendance {
       windowStart: DateTime
     }
   ): Promise<Row[]> {
-    const minutes = sessionMinutesSql('cs')
-    const attended = attendedMinutesSql('cs', 'ar')
-    const day = parisDaySql('cs.starts_at')
-    const halfDay = parisHalfDayKeySql('cs.starts_at')
+    // Each session's minutes, Paris day and half-day are computed once, in
+    // a materialized CTE, not once per trainee and per aggregate.
+    const sessions = client
+      .from('class_sessions as cs')
+      .where('cs.cohort_id', params.cohortId)
+      .where('cs.organization_id', params.organizationId)
+      .whereRaw('cs.is_cancelled = false')
+      .select(
+        'cs.id',
+        'cs.ends_at',
+        db.raw(`${sessionMinutesSql('cs')} as minutes`),
+        db.raw(`${parisDaySql('cs.starts_at')} as day`),
+        db.raw(`${parisHalfDayKeySql('cs.starts_at')} as half_day`)
+      )
+    const minutes = 's.minutes'
+    const attended = attendedFromMinutesSql(minutes, 'ar')
+    const day = 's.day'
+    const halfDay = 's.half_day'
     const now = sqlDateTime(params.now)
 
-    const past = 'cs.ends_at <= ?'
+    const past = 's.ends_at <= ?'
     const inRange = `(${past} and ${day} >= ?${params.to ? ` and ${day} <= ?` : ''})`
     const rangeBindings = [now, sqlDate(params.from), ...(params.to ? [sqlDate(params.to)] : [])]
     const absent = `ar.status = 'absent'`
@@ -253,17 +267,15 @@ export default class ComputeAttendance {
 
     const query = client
       .from('enrollments as e')
+      .withMaterialized('s', sessions)
       .join('trainees as t', 't.id', 'e.trainee_id')
       .joinRaw(
-        `left join class_sessions as cs on cs.cohort_id = e.cohort_id
-          and cs.organization_id = e.organization_id
-          and cs.is_cancelled = false
-          and ${day} >= e.starts_on
+        `left join s on ${day} >= e.starts_on
           and (e.ends_on is null or ${day} <= e.ends_on)
           and (e.exit_on is null or ${day} <= e.exit_on)`
       )
       .joinRaw(
-        'left join attendance_records as ar on ar.class_session_id = cs.id and ar.enrollment_id = e.id'
+        'left join attendance_records as ar on ar.class_session_id = s.id and ar.enrollment_id = e.id'
       )
       .where('e.cohort_id', params.cohortId)
       .where('e.organization_id', params.organizationId)
@@ -308,7 +320,7 @@ export default class ComputeAttendance {
         sum(past, minutes, 'all_past_minutes', [now]),
         sum(past, attended, 'all_attended_minutes', [now]),
         sum(`${past} and ar.id is null`, minutes, 'all_not_recorded_minutes', [now]),
-        sum('cs.ends_at > ?', minutes, 'remaining_minutes', [now]),
+        sum('s.ends_at > ?', minutes, 'remaining_minutes', [now]),
         halfDays(`${past} and ${day} >= ? and ${absent} and ${unjustified}`, 'recent_half_days', [
           now,
           sqlDate(params.windowStart),
@@ -477,4 +489,73 @@ export async function cohortSchedule(
     pastMinutes: Number(row?.past_minutes ?? 0),
     remainingMinutes: Number(row?.remaining_minutes ?? 0),
   }
+}
+
+/**
+ * Planned and attended minutes of many enrollments across cohorts, in one
+ * grouped query (e.g. a chunk of an export spanning several cohorts): the
+ * same figures as `forCohort(…).enrollments[i].plannedMinutes` and
+ * `.attendedMinutes` over its default range (from the cohort's start, up
+ * to `now`). An enrollment without a planned session gets zeros.
+ * `cohortIds`, when the caller knows them, are the enrollments' cohorts.
+ */
+export async function plannedAndAttendedMinutes(
+  enrollmentIds: number[],
+  options: { now?: DateTime; client?: QueryClientContract; cohortIds?: number[] } = {}
+): Promise<Map<number, { plannedMinutes: number; attendedMinutes: number }>> {
+  const result = new Map<number, { plannedMinutes: number; attendedMinutes: number }>()
+  if (enrollmentIds.length === 0) return result
+  const client = options.client ?? db.connection()
+  const now = sqlDateTime(options.now ?? DateTime.now())
+  let cohortIds = options.cohortIds
+  if (!cohortIds) {
+    const cohorts = await client
+      .from('enrollments')
+      .whereIn('id', enrollmentIds)
+      .distinct('cohort_id')
+    cohortIds = cohorts.map((row) => Number(row.cohort_id))
+  }
+  // The cohorts' past sessions, from each cohort's start, once each.
+  const day = parisDaySql('cs.starts_at')
+  const sessions = client
+    .from('class_sessions as cs')
+    .join('cohorts as c', 'c.id', 'cs.cohort_id')
+    .whereIn('cs.cohort_id', cohortIds)
+    .whereRaw('cs.is_cancelled = false')
+    .where('cs.ends_at', '<=', now)
+    .whereRaw(`${day} >= c.starts_on`)
+    .select(
+      'cs.id',
+      'cs.cohort_id',
+      'cs.organization_id',
+      db.raw(`${sessionMinutesSql('cs')} as minutes`),
+      db.raw(`${day} as day`)
+    )
+  const rows = await client
+    .from('enrollments as e')
+    .withMaterialized('s', sessions)
+    .joinRaw(
+      `join s on s.cohort_id = e.cohort_id and s.organization_id = e.organization_id
+        and s.day >= e.starts_on
+        and (e.ends_on is null or s.day <= e.ends_on)
+        and (e.exit_on is null or s.day <= e.exit_on)`
+    )
+    .joinRaw(
+      'left join attendance_records as ar on ar.class_session_id = s.id and ar.enrollment_id = e.id'
+    )
+    .whereIn('e.id', enrollmentIds)
+    .groupBy('e.id')
+    .select(
+      'e.id',
+      db.raw('sum(s.minutes) as planned_minutes'),
+      db.raw(`sum(${attendedFromMinutesSql('s.minutes', 'ar')}) as attended_minutes`)
+    )
+  for (const id of enrollmentIds) result.set(id, { plannedMinutes: 0, attendedMinutes: 0 })
+  for (const row of rows) {
+    result.set(Number(row.id), {
+      plannedMinutes: Number(row.planned_minutes ?? 0),
+      attendedMinutes: Number(row.attended_minutes ?? 0),
+    })
+  }
+  return result
 }

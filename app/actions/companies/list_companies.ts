@@ -5,6 +5,7 @@ import {
   INTERNSHIPS_COUNT_SQL,
   VISITS_COUNT_SQL,
 } from '#actions/companies/company_sql'
+import { escapeLike } from '#services/sql_text'
 
 export const COMPANIES_PER_PAGE = 25
 
@@ -41,12 +42,12 @@ export default class ListCompanies {
       .orderBy('partner_companies.id', 'asc')
 
     if (filters.q) {
-      const term = `%${filters.q.toLowerCase()}%`
+      const term = `%${escapeLike(filters.q.toLowerCase())}%`
       const digits = filters.q.replace(/[\s\u00a0]/g, '')
       query.where((search) => {
         search
-          .whereRaw('lower(partner_companies.name) like ?', [term])
-          .orWhereRaw('lower(partner_companies.city) like ?', [term])
+          .whereRaw(`lower(partner_companies.name) like ? escape '\\'`, [term])
+          .orWhereRaw(`lower(partner_companies.city) like ? escape '\\'`, [term])
         if (/^\d+$/.test(digits)) search.orWhere('partner_companies.siret', 'like', `%${digits}%`)
       })
     }

@@ -4,6 +4,7 @@ import drive from '@adonisjs/drive/services/main'
 import ExportRun from '#models/export_run'
 import Funder from '#models/funder'
 import type User from '#models/user'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { countScopeEnrollments, scopeCohortsQuery } from '#exports/outcome_spreadsheet'
 
 /** How long a built export can be downloaded. */
@@ -40,6 +41,8 @@ export async function requestOutcomeExport(input: {
   funderId: number
   from: DateTime
   to: DateTime
+  /** The transaction the run is created in (with its job, see the controller). */
+  client?: TransactionClientContract
 }): Promise<ExportRun> {
   const funders = await exportableFunders(input.user)
   const funder = funders.find((candidate) => candidate.id === input.funderId)
@@ -59,26 +62,30 @@ export async function requestOutcomeExport(input: {
       'Les promotions de cette période n’ont encore aucune personne inscrite : rien à exporter.'
     )
   }
-  return ExportRun.create({
-    organizationId,
-    funderId: funder.id,
-    requestedById: input.user.id,
-    kind: OUTCOME_EXPORT_KIND,
-    filters: { from: input.from.toISODate(), to: input.to.toISODate() },
-    status: 'queued',
-    progress: 0,
-  })
+  return ExportRun.create(
+    {
+      organizationId,
+      funderId: funder.id,
+      requestedById: input.user.id,
+      kind: OUTCOME_EXPORT_KIND,
+      filters: { from: input.from.toISODate(), to: input.to.toISODate() },
+      status: 'queued',
+      progress: 0,
+    },
+    { client: input.client }
+  )
 }
 
 /**
  * An export run of this user, or null (someone else's run is not found).
  */
 export async function findOwnRun(user: User, id: number) {
-  return ExportRun.query()
-    .where('id', id)
-    .where('requested_by_id', user.id)
-    .preload('funder')
-    .first()
+  const query = ExportRun.query().where('id', id).where('requested_by_id', user.id)
+  // Asked from where the person still is: an account moved to another
+  // funder or organisation leaves its former runs behind.
+  if (user.funderId) query.where('funder_id', user.funderId).whereNull('organization_id')
+  else query.where('organization_id', user.organizationId ?? 0)
+  return query.preload('funder').first()
 }
 
 export function isExpired(run: ExportRun, now = DateTime.now()) {

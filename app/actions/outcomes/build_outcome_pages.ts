@@ -102,6 +102,11 @@ export async function buildEnrollmentOutcomesPage(enrollment: Enrollment) {
     cohort: enrollment.cohort,
     checkpoints,
     companies,
+    /**
+     * The newest observation the page shows (0: none), sent back with the
+     * form so a save can tell that someone else recorded one meanwhile.
+     */
+    knownOutcomeId: Math.max(0, ...outcomes.map((outcome) => outcome.id)),
     ...outcomeFormOptions(),
   }
 }

@@ -14,6 +14,12 @@ import PartnerCompany from '#models/partner_company'
 import { FIXED_TERM_CONTRACTS, OPEN_ENDED_CONTRACTS } from '#services/outcome_definitions'
 import { isValidSiret, normalizeSiret, INVALID_SIRET_MESSAGE } from '#validators/siret'
 import { nowInParis, sqlDateTime } from '#services/sql_time'
+import {
+  CHECKPOINT_IN_SENTENCE,
+  CONTRACT_TYPE_LABELS,
+  SITUATION_LABELS,
+} from '#actions/outcomes/outcome_labels'
+import { recordAudit } from '#services/audit'
 
 /**
  * The raw facts of one observation. Contract facts are only kept when the
@@ -42,6 +48,12 @@ export type RecordOutcomeInput = {
   source: OutcomeSource
   recordedBy: User | null
   client?: TransactionClientContract
+  /**
+   * The newest observation of the enrollment the person saw when they
+   * opened the form (0: none). When given, an observation recorded at the
+   * same checkpoint since then refuses the save: no lost update.
+   */
+  knownOutcomeId?: number
 }
 
 /**
@@ -165,12 +177,16 @@ export default class RecordOutcome {
   }
 
   private async write(
-    { enrollment, checkpoint, facts, source, recordedBy }: RecordOutcomeInput,
+    { enrollment, checkpoint, facts, source, recordedBy, knownOutcomeId }: RecordOutcomeInput,
     trx: TransactionClientContract
   ): Promise<RecordOutcomeResult> {
     if (!enrollment.exitOn) return { recorded: false, field: null, message: STILL_ACTIVE_MESSAGE }
     const checked = await checkOutcomeFacts(enrollment, facts, trx)
     if (!checked.ok) return checked.refusal
+    if (knownOutcomeId !== undefined) {
+      const newer = await newerObservation(trx, enrollment, checkpoint, knownOutcomeId)
+      if (newer) return { recorded: false, field: null, message: concurrentMessage(newer) }
+    }
 
     const startsBeforeTraining =
       checkpoint !== 'exit' &&
@@ -189,6 +205,22 @@ export default class RecordOutcome {
       },
       { client: trx }
     )
+    await recordAudit(trx, [
+      {
+        organizationId: enrollment.organizationId,
+        userId: recordedBy?.id ?? null,
+        action: 'outcome.recorded',
+        subjectType: 'outcomes',
+        subjectId: outcome.id,
+        changes: {
+          checkpoint: { from: null, to: checkpoint },
+          situation: { from: null, to: checked.facts.situation },
+          contract_type: { from: null, to: checked.facts.contractType },
+          contract_months: { from: null, to: checked.facts.contractMonths },
+          source: { from: null, to: source },
+        },
+      },
+    ])
 
     if (checkpoint !== 'exit') {
       await FollowUp.query({ client: trx })
@@ -203,4 +235,39 @@ export default class RecordOutcome {
     }
     return { recorded: true, outcome, flagged: startsBeforeTraining }
   }
+}
+
+/**
+ * An observation at the checkpoint recorded after the one the person saw.
+ * The enrollment row is locked first (PostgreSQL), so two saves at once
+ * run one after the other and the second one sees the first.
+ */
+async function newerObservation(
+  trx: TransactionClientContract,
+  enrollment: Enrollment,
+  checkpoint: OutcomeCheckpoint,
+  knownOutcomeId: number
+) {
+  if (trx.dialect.name === 'postgres') {
+    await trx.from('enrollments').where('id', enrollment.id).forUpdate().select('id')
+  }
+  return Outcome.query({ client: trx })
+    .where('enrollment_id', enrollment.id)
+    .where('checkpoint', checkpoint)
+    .where('id', '>', knownOutcomeId)
+    .preload('recordedBy')
+    .orderBy('id', 'desc')
+    .first()
+}
+
+function concurrentMessage(newer: Outcome) {
+  const who = newer.recordedBy ? newer.recordedBy.fullName : 'quelqu’un d’autre'
+  const what = newer.contractType
+    ? `${SITUATION_LABELS[newer.situation]}, ${CONTRACT_TYPE_LABELS[newer.contractType]}`
+    : SITUATION_LABELS[newer.situation]
+  return (
+    `Pendant que vous remplissiez ce formulaire, ${who} a enregistré une observation ` +
+    `${CHECKPOINT_IN_SENTENCE[newer.checkpoint]} : ${what}. La vôtre n’est pas enregistrée. ` +
+    'Vos saisies sont restées dans le formulaire : vérifiez l’historique ci-dessus, puis enregistrez à nouveau si votre observation est toujours juste.'
+  )
 }

@@ -13,6 +13,8 @@ import { clock, isOpenYet, isOver, opensAt } from '#actions/roll_calls/roll_call
 import { changedFields, recordAudit } from '#services/audit'
 import { sqlDateTime } from '#services/sql_time'
 import dispatcher from '#services/dispatcher'
+import logger from '@adonisjs/core/services/logger'
+import { DATABASE_ERROR_ADVICE, isDatabaseError } from '#services/database_errors'
 import CheckAttendanceAlertsJob from '#jobs/check_attendance_alerts_job'
 
 export type RollCallResult =
@@ -53,7 +55,18 @@ export default class RecordRollCall {
     ip?: string | null
     now?: DateTime
   }): Promise<RollCallResult> {
-    const result = await this.save({ session, user, input, ip, now })
+    let result: RollCallResult
+    try {
+      result = await this.save({ session, user, input, ip, now })
+    } catch (error) {
+      // The transaction was rolled back: no line, audit or signature kept.
+      if (!isDatabaseError(error)) throw error
+      logger.error({ err: error, sessionId: session.id }, 'roll call not saved: database error')
+      return {
+        saved: false,
+        message: `L’appel n’a pas pu être enregistré à cause d’une erreur de la base de données. ${DATABASE_ERROR_ADVICE} Vos saisies sont restées dans le formulaire.`,
+      }
+    }
     // New absences or lateness may cross a programme's alert threshold.
     if (result.saved) {
       await dispatcher.dispatch(CheckAttendanceAlertsJob, { cohortId: session.cohortId })

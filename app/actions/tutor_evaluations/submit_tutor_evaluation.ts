@@ -15,9 +15,17 @@ import { sqlDateTime } from '#services/sql_time'
 export class TutorEvaluationAlreadyAnswered extends Error {}
 
 /**
+ * The request's deadline passed before the answers arrived (the form was
+ * opened in time, sent too late): nothing is written.
+ */
+export class TutorEvaluationExpired extends Error {}
+
+/**
  * Records the tutor's answers on the internship and closes the request,
  * in one transaction. The request is claimed by a conditional UPDATE, so
- * of two submissions (two tabs, a double click) only the first is kept.
+ * of two submissions (two tabs, a double click) only the first is kept,
+ * and only before its deadline (re-checked there, not only when the link
+ * was looked up).
  */
 export default class SubmitTutorEvaluation {
   async handle({
@@ -49,13 +57,23 @@ export default class SubmitTutorEvaluation {
         .from('tutor_evaluations')
         .where('id', evaluation.id)
         .whereNull('answered_at')
+        .where('expires_at', '>', now)
         .update({ answered_at: now, answered_ip: ip, updated_at: now })
+      if (Number(claimed) !== 1) {
+        const current = await trx
+          .from('tutor_evaluations')
+          .where('id', evaluation.id)
+          .select('answered_at')
+          .first()
+        if (!current?.answered_at) throw new TutorEvaluationExpired()
+        throw new TutorEvaluationAlreadyAnswered()
+      }
       const recorded = await trx
         .from('internships')
         .where('id', evaluation.internshipId)
         .whereNull('evaluated_at')
         .update({ evaluation: JSON.stringify(answers), evaluated_at: now, updated_at: now })
-      if (Number(claimed) !== 1 || Number(recorded) !== 1) {
+      if (Number(recorded) !== 1) {
         throw new TutorEvaluationAlreadyAnswered()
       }
     })

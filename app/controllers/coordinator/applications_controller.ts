@@ -8,6 +8,7 @@ import * as labels from '#actions/applications/pipeline_labels'
 import { findCohort } from '#actions/cohorts/find_cohort'
 import { QUALIFICATION_LEVEL_LABELS } from '#enums/qualification_level'
 import { applicationMoveValidator } from '#validators/application_move'
+import { recordRqthRead } from '#services/sensitive_reads'
 
 /**
  * A cohort's recruitment pipeline: applications by status, one
@@ -30,9 +31,17 @@ export default class ApplicationsController {
     })
   }
 
-  async show({ auth, params, view }: HttpContext) {
+  async show({ auth, bouncer, params, request, view }: HttpContext) {
     const application = await findApplication(auth.getUserOrFail().organizationId, params.id)
     const page = await new PipelineApplicationPage().handle({ application })
+    if (await bouncer.with('TraineePolicy').allows('viewHealthData', page.trainee)) {
+      await recordRqthRead({
+        user: auth.getUserOrFail(),
+        traineeIds: [page.trainee.id],
+        where: `candidature n° ${application.id}`,
+        ip: request.ip(),
+      })
+    }
     return view.render('pages/coordinator/applications/show', {
       ...page,
       ...(await new SelectionPanels().handle({ application, user: auth.getUserOrFail() })),

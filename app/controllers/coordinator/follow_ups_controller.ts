@@ -8,6 +8,7 @@ import * as wording from '#actions/follow_ups/follow_up_wording'
 import { followUpCallValidator, followUpMessages } from '#validators/follow_up'
 import type { FollowUpCheckpoint } from '#enums/checkpoint'
 import { refuse } from '#services/flash_refusal'
+import { MAX_ROW_ID } from '#validators/ids'
 
 /**
  * Follow-ups for coordinators and admins: the worklist (to call, waiting,
@@ -20,7 +21,7 @@ export default class FollowUpsController {
     const wanted = Number(request.input('promotion'))
     const page = await new BuildWorklist().handle({
       organizationId,
-      cohortId: Number.isInteger(wanted) && wanted > 0 ? wanted : null,
+      cohortId: Number.isInteger(wanted) && wanted > 0 && wanted <= MAX_ROW_ID ? wanted : null,
     })
     const cohortId = page.cohorts.some((cohort) => cohort.id === wanted) ? wanted : null
     return view.render('pages/coordinator/follow_ups/index', { ...page, cohortId, wording })

@@ -114,6 +114,7 @@ export default class OutcomesController {
       facts: { ...factsOf(payload), observedOn: dayOf(payload.observed_on) },
       source: payload.source,
       recordedBy: user,
+      knownOutcomeId: payload.known_outcome_id,
     })
     if (!result.recorded) {
       refuse(session, result.field, result.message)

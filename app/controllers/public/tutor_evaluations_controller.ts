@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { findByToken, type TokenLookup } from '#actions/tutor_evaluations/find_by_token'
 import SubmitTutorEvaluation, {
   TutorEvaluationAlreadyAnswered,
+  TutorEvaluationExpired,
 } from '#actions/tutor_evaluations/submit_tutor_evaluation'
 import { tutorEvaluationMessages, tutorEvaluationValidator } from '#validators/tutor_evaluation'
 import {
@@ -16,8 +17,9 @@ import { formatDay } from '#actions/tutor_evaluations/tutor_evaluation_link'
 /**
  * The tutor's evaluation form, reached through the emailed link, without
  * an account. An unknown or altered link answers 404 and an expired one
- * 410, each with a plain page; a second submission answers 409 and keeps
- * the first answers.
+ * 410, each with a plain page (also when the deadline passes while the
+ * form is being filled in); a second submission answers 409 and keeps the
+ * first answers.
  */
 export default class TutorEvaluationsController {
   async show({ auth, params, response, view }: HttpContext) {
@@ -47,6 +49,9 @@ export default class TutorEvaluationsController {
         ip: request.ip(),
       })
     } catch (error) {
+      if (error instanceof TutorEvaluationExpired) {
+        return this.closed({ kind: 'expired', evaluation: found.evaluation }, response, view, 409)
+      }
       if (!(error instanceof TutorEvaluationAlreadyAnswered)) throw error
       return this.closed({ ...found, kind: 'answered' }, response, view, 409)
     }

@@ -28,6 +28,22 @@ export type MatrixEntry = {
    * A form body for POST/PUT/PATCH/DELETE routes (an empty form otherwise).
    */
   body?: (side: Side) => Record<string, unknown>
+  /**
+   * The route takes an id owned by one trainee (their enrollment,
+   * attendance, internship…): it is also visited with a second trainee's
+   * ids of the SAME organisation (`side.peers.trainee`). The signed-in
+   * trainee then gets `missing` where they got `ok` (or `redirect`); staff
+   * get what they get on the first trainee's ids.
+   */
+  traineeScoped?: boolean
+  /**
+   * The route takes an id owned by one funder (a funded cohort, an export
+   * run): it is also visited with a second funder's ids of the SAME
+   * organisation (`side.peers.funder`). The signed-in funder then gets
+   * `missing` where they got `ok` (or `redirect`); others what they get on
+   * the first funder's ids.
+   */
+  funderScoped?: boolean
 }
 
 export const ACTORS: Actor[] = ['guest', 'admin', 'coordinator', 'trainer', 'trainee', 'funder']

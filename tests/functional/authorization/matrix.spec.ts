@@ -3,7 +3,7 @@ import router from '@adonisjs/core/services/router'
 import testUtils from '@adonisjs/core/services/test_utils'
 import limiter from '@adonisjs/limiter/services/main'
 import type { ApiClient } from '@japa/api-client'
-import { buildWorld, type Side } from '#tests/helpers/world'
+import { buildWorld, removeWorldFiles, type Side } from '#tests/helpers/world'
 import {
   ACTORS,
   type Actor,
@@ -11,63 +11,7 @@ import {
   type MatrixEntry,
   type Outcome,
 } from '#tests/functional/authorization/expectations'
-import { foundation } from '#tests/functional/authorization/areas/foundation'
-import { plannings } from '#tests/functional/authorization/areas/plannings'
-import { programmes } from '#tests/functional/authorization/areas/programmes'
-import { schedules } from '#tests/functional/authorization/areas/schedules'
-import { cohorts } from '#tests/functional/authorization/areas/cohorts'
-import { sessions } from '#tests/functional/authorization/areas/sessions'
-import { apply } from '#tests/functional/authorization/areas/apply'
-import { applications } from '#tests/functional/authorization/areas/applications'
-import { selection } from '#tests/functional/authorization/areas/selection'
-import { admission } from '#tests/functional/authorization/areas/admission'
-import { imports } from '#tests/functional/authorization/areas/imports'
-import { rollCall } from '#tests/functional/authorization/areas/roll_call'
-import { attendanceSummary } from '#tests/functional/authorization/areas/attendance_summary'
-import { absences } from '#tests/functional/authorization/areas/absences'
-import { internships } from '#tests/functional/authorization/areas/internships'
-import { companies } from '#tests/functional/authorization/areas/companies'
-import { followUps } from '#tests/functional/authorization/areas/follow_ups'
-import { evaluations } from '#tests/functional/authorization/areas/evaluations'
-import { outcomes } from '#tests/functional/authorization/areas/outcomes'
-import { bpf } from '#tests/functional/authorization/areas/bpf'
-import { funderPortal } from '#tests/functional/authorization/areas/funder_portal'
-import { exportRuns } from '#tests/functional/authorization/areas/exports'
-import { qualiopi } from '#tests/functional/authorization/areas/qualiopi'
-import { health } from '#tests/functional/authorization/areas/health'
-import { privacy } from '#tests/functional/authorization/areas/privacy'
-
-/**
- * Every registered route must appear in one of the area files: a new route
- * without an entry fails the suite.
- */
-const MATRIX: Record<string, MatrixEntry> = {
-  ...foundation,
-  ...plannings,
-  ...programmes,
-  ...schedules,
-  ...cohorts,
-  ...sessions,
-  ...apply,
-  ...applications,
-  ...selection,
-  ...admission,
-  ...imports,
-  ...rollCall,
-  ...attendanceSummary,
-  ...absences,
-  ...internships,
-  ...companies,
-  ...followUps,
-  ...evaluations,
-  ...outcomes,
-  ...bpf,
-  ...funderPortal,
-  ...exportRuns,
-  ...qualiopi,
-  ...health,
-  ...privacy,
-}
+import { MATRIX, registeredRoutes } from '#tests/functional/authorization/matrix_entries'
 
 function classify(status: number, location: string | undefined): Outcome | `status ${number}` {
   if (status >= 200 && status < 300) return 'ok'
@@ -78,21 +22,16 @@ function classify(status: number, location: string | undefined): Outcome | `stat
 }
 
 /**
- * On another organisation's ids, what was allowed becomes "missing".
+ * On ids outside the visitor's reach, what was allowed becomes "missing":
+ * for every actor (another organisation), or for the given one only
+ * (another trainee or funder of the same organisation).
  */
-function onOtherSide(expect: Expectation): Expectation {
+function outOfReach(expect: Expectation, actors: Actor[] = ACTORS): Expectation {
   const other = { ...expect }
-  for (const actor of ACTORS) {
+  for (const actor of actors) {
     if (other[actor] === 'ok' || other[actor] === 'redirect') other[actor] = 'missing'
   }
   return other
-}
-
-function registeredRoutes() {
-  return Object.values(router.toJSON())
-    .flat()
-    .filter((route) => !route.methods.every((method) => method === 'HEAD'))
-    .map((route) => ({ name: route.name!, pattern: route.pattern, method: route.methods[0] }))
 }
 
 async function visit(
@@ -109,6 +48,39 @@ async function visit(
   return request.redirects(0)
 }
 
+/**
+ * The sides a route is visited with: its own data, then (when the entry
+ * says so) another organisation's, another trainee's and another funder's.
+ */
+function casesOf(entry: MatrixEntry, world: Awaited<ReturnType<typeof buildWorld>>) {
+  const peers = world.own.peers!
+  const cases: { label: string; target: Side; expect: Expectation }[] = [
+    { label: 'own organisation', target: world.own, expect: entry.expect },
+  ]
+  if (entry.scoped) {
+    cases.push({
+      label: 'other organisation',
+      target: world.other,
+      expect: outOfReach(entry.expect),
+    })
+  }
+  if (entry.traineeScoped) {
+    cases.push({
+      label: 'other trainee',
+      target: peers.trainee,
+      expect: outOfReach(entry.expect, ['trainee']),
+    })
+  }
+  if (entry.funderScoped) {
+    cases.push({
+      label: 'other funder',
+      target: peers.funder,
+      expect: outOfReach(entry.expect, ['funder']),
+    })
+  }
+  return cases
+}
+
 test.group('Authorization matrix', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(() => limiter.clear(['memory']))
@@ -123,25 +95,21 @@ test.group('Authorization matrix', (group) => {
     assert.deepEqual(stale, [], 'entries for routes that no longer exist')
   })
 
-  test('every route × every role × own and other organisation answers as expected', async ({
+  test('every route × every role × own and other organisation, trainee and funder answers as expected', async ({
     client,
     assert,
+    cleanup,
   }) => {
-    const world = await buildWorld()
+    const world = await buildWorld({ peers: true })
+    cleanup(() => removeWorldFiles(world))
     const failures: string[] = []
-    let checked = 0
+    const counts = { routes: 0, organisation: 0, trainee: 0, funder: 0, checked: 0 }
 
     for (const route of registeredRoutes()) {
       const entry = MATRIX[route.name]
       if (!entry) continue
-      const cases: { label: string; target: Side; expect: Expectation }[] = [
-        { label: 'own', target: world.own, expect: entry.expect },
-      ]
-      if (entry.scoped) {
-        cases.push({ label: 'other', target: world.other, expect: onOtherSide(entry.expect) })
-      }
-
-      for (const { label, target, expect } of cases) {
+      counts.routes++
+      for (const { label, target, expect } of casesOf(entry, world)) {
         const url = router.makeUrl(route.name, entry.params?.(target) ?? {})
         for (const actor of ACTORS) {
           const response = await visit(
@@ -151,17 +119,29 @@ test.group('Authorization matrix', (group) => {
             world.own
           )
           const outcome = classify(response.status(), response.header('location'))
-          checked++
+          counts.checked++
+          if (label === 'other organisation') counts.organisation++
+          if (label === 'other trainee') counts.trainee++
+          if (label === 'other funder') counts.funder++
           if (outcome !== expect[actor]) {
             failures.push(
-              `${route.method} ${url} (${route.name}, ${label} organisation) as ${actor}: expected ${expect[actor]}, got ${outcome}`
+              `${route.method} ${url} (${route.name}, ${label}) as ${actor}: expected ${expect[actor]}, got ${outcome}`
             )
           }
         }
       }
     }
 
+    console.log(
+      `  authorization matrix: ${counts.routes} routes × ${ACTORS.length} actors, ` +
+        `${counts.checked} route × actor × scope combinations checked ` +
+        `(${counts.checked - counts.organisation - counts.trainee - counts.funder} on own data, ` +
+        `${counts.organisation} on another organisation's, ${counts.trainee} on another trainee's, ` +
+        `${counts.funder} on another funder's)`
+    )
     assert.deepEqual(failures, [])
-    assert.isAbove(checked, 100)
+    assert.isAbove(counts.trainee, 0)
+    assert.isAbove(counts.funder, 0)
+    assert.isAbove(counts.checked, 100)
   }).timeout(300_000)
 })

@@ -162,7 +162,11 @@ test.group('Export runs: who, when, and why not', (group) => {
     })
     const page = await client.get(`/exports/${run.id}`).loginAs(own.users.coordinator)
     page.assertTextIncludes('<progress id="export-progress" max="100" value="40">40 %</progress>')
-    page.assertTextIncludes('<meta http-equiv="refresh" content="3">')
+    // Updated by resources/js/app.js (no timed <meta refresh>: WCAG 2.2.1),
+    // with a reload link for pages without JavaScript.
+    assert.notInclude(page.text(), 'http-equiv="refresh"')
+    page.assertTextIncludes('data-running')
+    page.assertTextIncludes(`<a href="/exports/${run.id}">la recharger</a>`)
     page.assertTextIncludes('En préparation')
     const json = await client.get(`/exports/${run.id}/avancement`).loginAs(own.users.coordinator)
     json.assertBodyContains({ status: 'running', progress: 40 })

@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import logger from '@adonisjs/core/services/logger'
+import { DATABASE_ERROR_ADVICE, isDatabaseError } from '#services/database_errors'
 import type Cohort from '#models/cohort'
 import type User from '#models/user'
 import Programme from '#models/programme'
@@ -37,20 +39,31 @@ function lines(count: number) {
  * stays null and no acknowledgement email is sent (the coordinator
  * contacts them); RQTH is never imported.
  */
+type ImportRequest = {
+  cohort: Cohort
+  user: User
+  sheet: ImportSheet
+  choices: ImportChoices
+  filename: string
+}
+
 export default class ImportApplications {
-  async handle({
-    cohort,
-    user,
-    sheet,
-    choices,
-    filename,
-  }: {
-    cohort: Cohort
-    user: User
-    sheet: ImportSheet
-    choices: ImportChoices
-    filename: string
-  }): Promise<ImportResult> {
+  async handle(request: ImportRequest): Promise<ImportResult> {
+    const { cohort } = request
+    try {
+      return await this.write(request)
+    } catch (error) {
+      // The transaction was rolled back: not one row of the file is kept.
+      if (!isDatabaseError(error)) throw error
+      logger.error({ err: error, cohortId: cohort.id }, 'import not saved: database error')
+      return {
+        imported: false,
+        reason: `Import interrompu par une erreur de la base de données. ${DATABASE_ERROR_ADVICE}`,
+      }
+    }
+  }
+
+  private write({ cohort, user, sheet, choices, filename }: ImportRequest): Promise<ImportResult> {
     return db.transaction(async (trx) => {
       const preview = await new PreviewImport().handle({ cohort, sheet, choices, client: trx })
       const source = choices.source

@@ -1,3 +1,4 @@
+import { inflateRawSync } from 'node:zlib'
 import ExcelJS from 'exceljs'
 import { parse } from 'csv-parse/sync'
 import { DateTime } from 'luxon'
@@ -168,7 +169,13 @@ function textCell(value: string): ImportCell {
   return trimmed === '' ? null : trimmed
 }
 
-type ZipEntry = { name: string; size: number }
+type ZipEntry = {
+  name: string
+  size: number
+  compressedSize: number
+  method: number
+  localOffset: number
+}
 
 /**
  * The entries a zip's central directory lists, with their uncompressed
@@ -183,17 +190,56 @@ export function zipEntries(bytes: Buffer): ZipEntry[] | null {
     const entries: ZipEntry[] = []
     for (let index = 0; index < count; index++) {
       if (cursor + 46 > bytes.length || bytes.readUInt32LE(cursor) !== 0x02014b50) return null
+      const method = bytes.readUInt16LE(cursor + 10)
+      const compressedSize = bytes.readUInt32LE(cursor + 20)
       const size = bytes.readUInt32LE(cursor + 24)
       const nameLength = bytes.readUInt16LE(cursor + 28)
       const extraLength = bytes.readUInt16LE(cursor + 30)
       const commentLength = bytes.readUInt16LE(cursor + 32)
+      const localOffset = bytes.readUInt32LE(cursor + 42)
       const name = bytes.toString('utf8', cursor + 46, cursor + 46 + nameLength)
-      entries.push({ name, size })
+      entries.push({ name, size, compressedSize, method, localOffset })
       cursor += 46 + nameLength + extraLength + commentLength
     }
     return entries
   }
   return null
+}
+
+/**
+ * Whether the zip's entries really inflate within `limit` bytes in all.
+ * The sizes its directory gives may lie: each entry is inflated with a
+ * ceiling, so a small file cannot expand to gigabytes in memory.
+ * 'damaged' when an entry cannot be read (a truncated or broken file).
+ */
+export function inflatedSize(
+  bytes: Buffer,
+  entries: ZipEntry[],
+  limit: number
+): 'within' | 'too large' | 'damaged' {
+  let total = 0
+  for (const entry of entries) {
+    const at = entry.localOffset
+    if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== 0x04034b50) return 'damaged'
+    const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28)
+    const data = bytes.subarray(start, start + entry.compressedSize)
+    if (data.length !== entry.compressedSize) return 'damaged'
+    if (entry.method === 0) {
+      total += data.length
+    } else if (entry.method === 8) {
+      try {
+        total += inflateRawSync(data, { maxOutputLength: Math.max(1, limit - total + 1) }).length
+      } catch (error) {
+        return (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE'
+          ? 'too large'
+          : 'damaged'
+      }
+    } else {
+      return 'damaged'
+    }
+    if (total > limit) return 'too large'
+  }
+  return 'within'
 }
 
 async function readWorkbook(bytes: Buffer): Promise<ImportFileResult> {
@@ -208,7 +254,12 @@ async function readWorkbook(bytes: Buffer): Promise<ImportFileResult> {
   if (!names.has('xl/workbook.xml')) return refuse(NOT_A_LIST)
   // Sizes above 4 GB are marked 0xFFFFFFFF (zip64): far above the limit too.
   const uncompressed = entries.reduce((total, entry) => total + entry.size, 0)
-  if (uncompressed > MAX_XLSX_UNCOMPRESSED_BYTES) {
+  const inflated =
+    uncompressed > MAX_XLSX_UNCOMPRESSED_BYTES
+      ? 'too large'
+      : inflatedSize(bytes, entries, MAX_XLSX_UNCOMPRESSED_BYTES)
+  if (inflated === 'damaged') return unreadableWorkbook()
+  if (inflated === 'too large') {
     return refuse(
       `Ce classeur est trop volumineux une fois ouvert (plus de ${numberFormat.format(MAX_XLSX_UNCOMPRESSED_BYTES / (1024 * 1024))} Mo). Gardez seulement la feuille de la liste, ou enregistrez-la au format CSV.`
     )
@@ -218,9 +269,7 @@ async function readWorkbook(bytes: Buffer): Promise<ImportFileResult> {
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer)
   } catch {
-    return refuse(
-      'Ce classeur Excel ne peut pas être lu : il est peut-être abîmé. Ouvrez-le dans Excel, enregistrez-le à nouveau au format .xlsx ou CSV, puis déposez-le.'
-    )
+    return unreadableWorkbook()
   }
   const sheet = workbook.worksheets.find((worksheet) => worksheet.state === 'visible')
   if (!sheet) return refuse('Le classeur ne contient aucune feuille visible.')
@@ -259,6 +308,12 @@ function workbookCell(value: ExcelJS.CellValue): ImportCell {
     if ('error' in value) return null
   }
   return null
+}
+
+function unreadableWorkbook() {
+  return refuse(
+    'Ce classeur Excel ne peut pas être lu : il est peut-être abîmé. Ouvrez-le dans Excel, enregistrez-le à nouveau au format .xlsx ou CSV, puis déposez-le.'
+  )
 }
 
 function tooManyColumns() {

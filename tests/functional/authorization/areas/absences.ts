@@ -16,18 +16,44 @@ const statement = (side: Side) => ({ id: side.cohort.id, enrollmentId: side.enro
  */
 export const absences: Record<string, MatrixEntry> = {
   'coordinator.absences.index': { expect: managers, params: cohortId, scoped: true },
-  'coordinator.absences.edit': { expect: managers, params: attendanceId, scoped: true },
+  'coordinator.absences.edit': {
+    expect: managers,
+    params: attendanceId,
+    scoped: true,
+    traineeScoped: true,
+  },
   'coordinator.absences.update': {
     expect: managersRedirected,
     params: attendanceId,
     scoped: true,
+    traineeScoped: true,
     body: () => ({ justified: 'not-a-choice' }),
   },
-  'coordinator.absences.proof': { expect: managersRedirected, params: attendanceId, scoped: true },
+  'coordinator.absences.proof': {
+    expect: managersRedirected,
+    params: attendanceId,
+    scoped: true,
+    traineeScoped: true,
+  },
   'coordinator.attendance_sheets.week': { expect: managers, params: cohortId, scoped: true },
-  'coordinator.attendance_statements.show': { expect: managers, params: statement, scoped: true },
-  'coordinator.attendance_statements.xlsx': { expect: managers, params: statement, scoped: true },
-  'coordinator.attendance_statements.pdf': { expect: managers, params: statement, scoped: true },
+  'coordinator.attendance_statements.show': {
+    expect: managers,
+    params: statement,
+    scoped: true,
+    traineeScoped: true,
+  },
+  'coordinator.attendance_statements.xlsx': {
+    expect: managers,
+    params: statement,
+    scoped: true,
+    traineeScoped: true,
+  },
+  'coordinator.attendance_statements.pdf': {
+    expect: managers,
+    params: statement,
+    scoped: true,
+    traineeScoped: true,
+  },
   'attendance_sheets.session': {
     expect: signedIn(['admin', 'coordinator', 'trainer']),
     params: (side) => ({ id: side.session.id }),
@@ -42,11 +68,13 @@ export const absences: Record<string, MatrixEntry> = {
     expect: signedIn(['trainee'], 'redirect'),
     params: attendanceId,
     scoped: true,
+    traineeScoped: true,
   },
   'trainee.absences.proof.store': {
     expect: signedIn(['trainee'], 'redirect'),
     params: attendanceId,
     scoped: true,
+    traineeScoped: true,
     body: () => ({}),
   },
 }

@@ -15,18 +15,21 @@ export const admission: Record<string, MatrixEntry> = {
     expect: managerForm,
     params: applicationId,
     scoped: true,
+    traineeScoped: true,
     body: () => ({ admission_note: 'x'.repeat(1001) }),
   },
   'coordinator.applications.duplicate.confirm': {
     expect: managerForm,
     params: applicationId,
     scoped: true,
+    traineeScoped: true,
     body: () => ({ known_trainee_id: 'personne' }),
   },
   'coordinator.applications.duplicate.dismiss': {
     expect: managerForm,
     params: applicationId,
     scoped: true,
+    traineeScoped: true,
     body: () => ({ known_trainee_id: 'personne' }),
   },
 }

@@ -21,11 +21,17 @@ const applicationId = (side: Side) => ({
 export const applications: Record<string, MatrixEntry> = {
   'coordinator.applications.index': { expect: managers, params: cohortId, scoped: true },
   'coordinator.cohorts.label_mix': { expect: managers, params: cohortId, scoped: true },
-  'coordinator.applications.show': { expect: managers, params: applicationId, scoped: true },
+  'coordinator.applications.show': {
+    expect: managers,
+    params: applicationId,
+    scoped: true,
+    traineeScoped: true,
+  },
   'coordinator.applications.move': {
     expect: managerForm,
     params: applicationId,
     scoped: true,
+    traineeScoped: true,
     body: () => ({ status: 'not-a-status' }),
   },
 }

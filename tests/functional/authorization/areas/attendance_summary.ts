@@ -17,6 +17,7 @@ export const attendanceSummary: Record<string, MatrixEntry> = {
     expect: signedIn(['admin', 'coordinator'], 'redirect'),
     params: (side: Side) => ({ id: side.enrollment.id }),
     scoped: true,
+    traineeScoped: true,
     body: () => ({ kind: 'not-a-kind' }),
   },
   'trainee.attendance': { expect: signedIn(['trainee']) },

@@ -19,21 +19,25 @@ export const evaluations: Record<string, MatrixEntry> = {
     expect: signedIn(['coordinator', 'admin']),
     params: internship,
     scoped: true,
+    traineeScoped: true,
   },
   'coordinator.tutor_evaluations.send': {
     expect: signedIn(['coordinator', 'admin'], 'redirect'),
     params: internship,
     scoped: true,
+    traineeScoped: true,
   },
   'coordinator.tutor_evaluations.remind': {
     expect: signedIn(['coordinator', 'admin'], 'redirect'),
     params: internship,
     scoped: true,
+    traineeScoped: true,
   },
   'coordinator.tutor_evaluations.blank_form': {
     expect: signedIn(['coordinator', 'admin']),
     params: internship,
     scoped: true,
+    traineeScoped: true,
   },
   'tutor_evaluation.show': { expect: everyone('missing'), params: unknownToken },
   'tutor_evaluation.store': {

@@ -1,14 +1,20 @@
 import { everyone, signedIn, type MatrixEntry } from '#tests/functional/authorization/expectations'
+import type { Side } from '#tests/helpers/world'
 
 /**
  * Outcome exports. The forms are sent with a period validation refuses, so
  * no run is created between visits. A run belongs to the person who asked
- * it, whatever their role: the matrix visits an id no one owns, which every
- * signed-in person gets as 404 (runs.spec.ts checks another user's run).
+ * it, whatever their role: the matrix visits the run the side's funder
+ * account asked (built, its file stored), which only that account reaches;
+ * everyone else signed in gets 404, as the funder does on another funder's
+ * run (same organisation's cohorts or another's). runs.spec.ts checks a
+ * coordinator's run.
  */
-const nobodysRun = {
-  expect: { ...everyone('missing'), guest: 'login' as const },
-  params: () => ({ id: 987654 }),
+const fundersRun: MatrixEntry = {
+  expect: { ...everyone('missing'), guest: 'login', funder: 'ok' },
+  params: (side: Side) => ({ id: side.exportRun!.id }),
+  scoped: true,
+  funderScoped: true,
 }
 
 export const exportRuns: Record<string, MatrixEntry> = {
@@ -22,7 +28,7 @@ export const exportRuns: Record<string, MatrixEntry> = {
     expect: signedIn(['funder'], 'redirect'),
     body: () => ({ from: 'pas-une-date', to: '' }),
   },
-  'exports.show': nobodysRun,
-  'exports.progress': nobodysRun,
-  'exports.download': nobodysRun,
+  'exports.show': fundersRun,
+  'exports.progress': fundersRun,
+  'exports.download': fundersRun,
 }

@@ -31,6 +31,7 @@ export const followUps: Record<string, MatrixEntry> = {
     expect: signedIn(['admin', 'coordinator'], 'redirect'),
     params: (side: Side) => ({ id: side.enrollment.id, checkpoint: 'm3' }),
     scoped: true,
+    traineeScoped: true,
     body: () => ({ result: 'pas-un-choix' }),
   },
   'trainee.situation.show': { expect: signedIn(['trainee']) },

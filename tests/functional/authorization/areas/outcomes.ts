@@ -13,18 +13,30 @@ const cohortId = (side: Side) => ({ id: side.cohort.id })
  * between visits.
  */
 export const outcomes: Record<string, MatrixEntry> = {
-  'coordinator.enrollments.exit.show': { expect: managers, params: enrollmentId, scoped: true },
+  'coordinator.enrollments.exit.show': {
+    expect: managers,
+    params: enrollmentId,
+    scoped: true,
+    traineeScoped: true,
+  },
   'coordinator.enrollments.exit.store': {
     expect: managersRedirected,
     params: enrollmentId,
     scoped: true,
+    traineeScoped: true,
     body: () => ({ exit_on: 'pas-une-date', exit_reason: 'not-a-reason' }),
   },
-  'coordinator.enrollments.outcomes.show': { expect: managers, params: enrollmentId, scoped: true },
+  'coordinator.enrollments.outcomes.show': {
+    expect: managers,
+    params: enrollmentId,
+    scoped: true,
+    traineeScoped: true,
+  },
   'coordinator.enrollments.outcomes.store': {
     expect: managersRedirected,
     params: enrollmentId,
     scoped: true,
+    traineeScoped: true,
     body: () => ({ checkpoint: 'm6', situation: 'unknown', source: 'phone' }),
   },
   'coordinator.cohorts.results': { expect: managers, params: cohortId, scoped: true },

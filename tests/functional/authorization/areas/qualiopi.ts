@@ -34,11 +34,13 @@ export const qualiopi: Record<string, MatrixEntry> = {
     expect: managers,
     params: enrollmentId,
     scoped: true,
+    traineeScoped: true,
   },
   'coordinator.enrollments.training_attestation': {
     expect: managers,
     params: enrollmentId,
     scoped: true,
+    traineeScoped: true,
   },
   'coordinator.cohorts.completion_documents.index': {
     expect: managers,

@@ -12,12 +12,14 @@ export const selection: Record<string, MatrixEntry> = {
     expect: managerForm,
     params: (side: Side) => ({ id: side.application.id }),
     scoped: true,
+    traineeScoped: true,
     body: () => ({ scores: { motivation: '9' } }),
   },
   'coordinator.applications.invitation.store': {
     expect: managerForm,
     params: (side: Side) => ({ id: side.application.id }),
     scoped: true,
+    traineeScoped: true,
     body: () => ({ kind: 'info_session', location: 'Salle 1' }),
   },
   'coordinator.applications.invitations.store': {
