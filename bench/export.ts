@@ -8,6 +8,8 @@ import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import Funder from '#models/funder'
 import BuildOutcomeSpreadsheet, {
+  cohortHours,
+  COHORT_WINDOW,
   parcoursColumns,
   pseudonym,
   scopeCohortsQuery,
@@ -129,18 +131,16 @@ export async function loadFloorRows(funder: Funder, scope: OutcomeScope) {
       'c.name as cohort',
       'o.name as organization'
     )
-  const hours = await db.rawQuery(
-    `select ar.enrollment_id, sum(extract(epoch from cs.ends_at - cs.starts_at) / 60) as planned,
-       sum(case when ar.status <> 'absent' then greatest(extract(epoch from cs.ends_at - cs.starts_at) / 60 - ar.minutes_missed, 0) else 0 end) as attended
-     from attendance_records ar join class_sessions cs on cs.id = ar.class_session_id
-     group by ar.enrollment_id`
-  )
-  const hoursById = new Map<number, { planned: number; attended: number }>(
-    hours.rows.map((row: Record<string, unknown>) => [
-      Number(row.enrollment_id),
-      { planned: Number(row.planned), attended: Number(row.attended) },
-    ])
-  )
+  // Hours by the app's rule (the schedule's past sessions, not cancelled,
+  // within the enrollment's dates), window by window.
+  const hoursById = new Map<number, { planned: number; attended: number }>()
+  const now = DateTime.now()
+  for (let index = 0; index < cohortIds.length; index += COHORT_WINDOW) {
+    const figures = await cohortHours(cohortIds.slice(index, index + COHORT_WINDOW), now)
+    for (const [id, figure] of figures) {
+      hoursById.set(id, { planned: figure.plannedMinutes, attended: figure.attendedMinutes })
+    }
+  }
   const outcomes = await db.rawQuery(
     `select distinct on (enrollment_id, checkpoint) enrollment_id, checkpoint, situation, contract_type,
        contract_months, contract_start_on

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto'
+import { createHash, createHmac } from 'node:crypto'
 import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
@@ -7,7 +7,9 @@ import db from '@adonisjs/lucid/services/db'
 import { appKey } from '#config/app'
 import Cohort from '#models/cohort'
 import type Funder from '#models/funder'
-import { plannedAndAttendedMinutes } from '#actions/attendance/compute_attendance'
+import { attendedFromMinutesSql, sessionMinutesSql } from '#services/attendance_rules'
+import { parisDaySql } from '#services/paris_time_sql'
+import { sqlDateTime } from '#services/sql_time'
 import { OUTCOME_CHECKPOINTS, type OutcomeCheckpoint } from '#enums/checkpoint'
 import type { OutcomeSituation } from '#enums/outcome_situation'
 import type { ContractType } from '#enums/contract_type'
@@ -40,11 +42,11 @@ export type OutcomeScope = {
 
 const DAY_FORMAT = 'dd/mm/yyyy'
 
-/** Enrollments read per query. */
-export const OUTCOME_CHUNK = 500
+/** Cohorts read per chunk (their enrollments, hours and outcomes together). */
+export const COHORT_WINDOW = 40
 
-/** Cohorts a chunk's query looks through (a chunk may span several). */
-const COHORT_WINDOW = 200
+/** Windows read ahead of the one being written. */
+const READ_AHEAD = 2
 
 const VERDICT_LABELS: Record<Classification, string> = {
   yes: 'Oui',
@@ -64,6 +66,30 @@ export function pseudonym(funderId: number, traineeId: number) {
     .update(`${funderId}:${traineeId}`)
     .digest('hex')
   return `P-${digest.slice(0, 8).toUpperCase()}`
+}
+
+/**
+ * `pseudonym` for many trainees of one funder: the HMAC's keyed inner and
+ * outer hashes are computed once and copied for each trainee (RFC 2104),
+ * the same digest for a fraction of the cost.
+ */
+export function pseudonymizer(funderId: number) {
+  let key: Buffer = Buffer.from(appKey.release())
+  if (key.length > 64) key = createHash('sha256').update(key).digest()
+  const pad = (byte: number) => {
+    const block = Buffer.alloc(64, byte)
+    for (let index = 0; index < key.length; index++) block[index] ^= key[index]
+    return createHash('sha256').update(block)
+  }
+  const inner = pad(0x36)
+  const outer = pad(0x5c)
+  return (traineeId: number) => {
+    const digest = outer
+      .copy()
+      .update(inner.copy().update(`${funderId}:${traineeId}`).digest())
+      .digest('hex')
+    return `P-${digest.slice(0, 8).toUpperCase()}`
+  }
 }
 
 /**
@@ -91,23 +117,35 @@ export async function countScopeEnrollments(scope: OutcomeScope): Promise<number
 }
 
 /**
- * A calendar day as Excel means it: a Date at midnight UTC.
+ * A calendar day as Excel means it: a Date at midnight UTC (DATE columns
+ * come as 'yyyy-MM-dd' strings on both databases, a Date just in case).
  */
 function excelDay(value: unknown): Date | null {
   if (value === null || value === undefined) return null
-  const day =
-    value instanceof Date
-      ? DateTime.fromJSDate(value, { zone: 'utc' })
-      : DateTime.isDateTime(value)
-        ? value
-        : DateTime.fromISO(String(value).slice(0, 10), { zone: 'utc' })
-  if (!day.isValid) return null
-  return new Date(Date.UTC(day.year, day.month - 1, day.day))
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return null
+    return new Date(Date.UTC(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate()))
+  }
+  const day = new Date(`${String(value).slice(0, 10)}T00:00:00Z`)
+  return Number.isNaN(day.getTime()) ? null : day
 }
 
-function toDateTime(value: unknown): DateTime | null {
-  const day = excelDay(value)
-  return day ? DateTime.fromJSDate(day, { zone: 'utc' }) : null
+/**
+ * The same day as a Luxon DateTime (UTC midnight), for the outcome
+ * definitions; one instance per distinct day (they are immutable), as an
+ * export meets the same few thousand days again and again.
+ */
+type DayCache = Map<number, DateTime>
+
+function toDateTime(day: Date | null, cache: DayCache): DateTime | null {
+  if (!day) return null
+  const time = day.getTime()
+  let value = cache.get(time)
+  if (!value) {
+    value = DateTime.fromMillis(time, { zone: 'utc' })
+    cache.set(time, value)
+  }
+  return value
 }
 
 const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100
@@ -195,90 +233,107 @@ export default class BuildOutcomeSpreadsheet {
 
     // Synthèse counters: entrants, exits, and per definition × checkpoint over exits.
     const tallies = new Map<string, Tally>()
+    // Each checkpoint's column keys and tallies, worked out once.
+    const slots = OUTCOME_CHECKPOINTS.map((checkpoint) => ({
+      checkpoint,
+      situationKey: `situation_${checkpoint}`,
+      contractKey: `contract_${checkpoint}`,
+      definitions: definitions.map((definition) => {
+        const tally: Tally = { total: 0, yes: 0, unknown: 0 }
+        tallies.set(`${definition.key}:${checkpoint}`, tally)
+        return { definition, columnKey: `${definition.key}_${checkpoint}`, tally }
+      }),
+    }))
     let entrants = 0
     let exits = 0
     let rowCount = 0
 
-    const cohorts = await scopeCohortsQuery(scope).preload('organization').orderBy('id')
-    const cohortById = new Map(cohorts.map((cohort) => [cohort.id, cohort]))
-    const cohortIds = cohorts.map((cohort) => cohort.id)
-    const position = new Map(cohortIds.map((id, index) => [id, index]))
+    // The scope's cohorts and their organisations' names, as plain rows.
+    const cohorts = await db
+      .from('cohorts as c')
+      .join('organizations as o', 'o.id', 'c.organization_id')
+      .whereIn('c.id', scopeCohortsQuery(scope).select('cohorts.id'))
+      .orderBy('c.id')
+      .select('c.id', 'c.name', 'o.name as organization')
+    const cohortById = new Map(
+      cohorts.map((cohort) => [
+        Number(cohort.id),
+        { name: String(cohort.name), organization: String(cohort.organization) },
+      ])
+    )
+    const cohortIds = cohorts.map((cohort) => Number(cohort.id))
+    const pseudonymOf = pseudonymizer(funder.id)
+    const dayCache: DayCache = new Map()
     const now = DateTime.now()
 
     /**
-     * The chunk of enrollments after the cursor (the cohort at `index`,
-     * enrollments past `lastId`), across cohorts in cohort order, with
-     * their hours and latest outcomes: four queries whatever its cohorts.
+     * The enrollments of a window of cohorts (in cohort order), with their
+     * hours and latest outcomes: four set-based queries whatever its size.
      */
-    const fetchChunk = async (index: number, lastId: number) => {
+    const fetchChunk = async (index: number) => {
       const window = cohortIds.slice(index, index + COHORT_WINDOW)
       if (window.length === 0) return null
-      const rows = await db
-        .from('enrollments')
-        .join('trainees', 'trainees.id', 'enrollments.trainee_id')
-        .whereIn('enrollments.cohort_id', window)
-        .where((cursor) =>
-          cursor
-            .where('enrollments.cohort_id', '>', window[0])
-            .orWhere((first) =>
-              first.where('enrollments.cohort_id', window[0]).where('enrollments.id', '>', lastId)
-            )
-        )
-        .orderBy('enrollments.cohort_id')
-        .orderBy('enrollments.id')
-        .limit(OUTCOME_CHUNK)
-        .select(
-          'enrollments.id',
-          'enrollments.cohort_id',
-          'enrollments.organization_id',
-          'enrollments.trainee_id',
-          'enrollments.status',
-          'enrollments.starts_on',
-          'enrollments.ends_on',
-          'enrollments.exit_on',
-          'enrollments.exit_reason',
-          'enrollments.certification_result',
-          'trainees.first_name',
-          'trainees.last_name',
-          'trainees.birth_date',
-          'trainees.sex',
-          'trainees.qualification_level',
-          'trainees.job_seeker',
-          'trainees.qpv',
-          'trainees.rsa'
-        )
-      const ids = rows.map((row) => Number(row.id))
-      const [minutes, latest] = await Promise.all([
-        plannedAndAttendedMinutes(ids, {
-          now,
-          cohortIds: [...new Set(rows.map((row) => Number(row.cohort_id)))],
-        }),
-        latestOutcomes(ids),
+      const [rows, minutes, latest] = await Promise.all([
+        db
+          .from('enrollments')
+          .join('trainees', 'trainees.id', 'enrollments.trainee_id')
+          .whereIn('enrollments.cohort_id', window)
+          .orderBy('enrollments.cohort_id')
+          .orderBy('enrollments.id')
+          .select(
+            'enrollments.id',
+            'enrollments.cohort_id',
+            'enrollments.trainee_id',
+            'enrollments.starts_on',
+            'enrollments.ends_on',
+            'enrollments.exit_on',
+            'enrollments.exit_reason',
+            'enrollments.certification_result',
+            'trainees.first_name',
+            'trainees.last_name',
+            'trainees.birth_date',
+            'trainees.sex',
+            'trainees.qualification_level',
+            'trainees.job_seeker',
+            'trainees.qpv',
+            'trainees.rsa'
+          ),
+        cohortHours(window, now),
+        latestOutcomes(window, dayCache),
       ])
-      const last = rows[rows.length - 1]
-      const next =
-        rows.length < OUTCOME_CHUNK
-          ? { index: index + window.length, lastId: 0 }
-          : { index: position.get(Number(last.cohort_id))!, lastId: Number(last.id) }
-      return { rows, minutes, latest, next }
+      return { rows, minutes, latest, next: index + window.length }
     }
 
     // The next chunk is read while this one is written.
-    let pending = fetchChunk(0, 0)
+    // The next windows are read while this one is written (the database
+    // works on its own core meanwhile).
+    const ahead: ReturnType<typeof fetchChunk>[] = []
+    let nextIndex = 0
+    const readAhead = () => {
+      while (ahead.length < READ_AHEAD && nextIndex < cohortIds.length) {
+        const pending = fetchChunk(nextIndex)
+        pending.catch(() => {})
+        ahead.push(pending)
+        nextIndex += COHORT_WINDOW
+      }
+    }
     while (true) {
-      const chunk = await pending
+      readAhead()
+      const pending = ahead.shift()
+      const chunk = pending ? await pending : null
       if (!chunk) break
-      pending = fetchChunk(chunk.next.index, chunk.next.lastId)
-      pending.catch(() => {})
+      readAhead()
       const { rows, minutes, latest } = chunk
 
       for (const row of rows) {
         const id = Number(row.id)
         const cohort = cohortById.get(Number(row.cohort_id))!
-        const exitOn = toDateTime(row.exit_on)
+        const exitDay = excelDay(row.exit_on)
+        // A DateTime only when a definition may need it.
+        let exitOn: DateTime | null | undefined
         const figure = minutes.get(id)
         const line: Record<string, unknown> = {
-          id: pseudonym(funder.id, Number(row.trainee_id)),
+          id: pseudonymOf(Number(row.trainee_id)),
           sex: row.sex ? (SEX_LABELS[row.sex] ?? row.sex) : null,
           level:
             row.qualification_level === null
@@ -287,13 +342,13 @@ export default class BuildOutcomeSpreadsheet {
           jobSeeker: yesNo(row.job_seeker),
           qpv: yesNo(row.qpv),
           rsa: yesNo(row.rsa),
-          organization: cohort.organization.name,
+          organization: cohort.organization,
           cohort: cohort.name,
           startsOn: excelDay(row.starts_on),
           endsOn: excelDay(row.ends_on),
           plannedHours: figure ? hours(figure.plannedMinutes) : 0,
           attendedHours: figure ? hours(figure.attendedMinutes) : 0,
-          exitOn: excelDay(row.exit_on),
+          exitOn: exitDay,
           exitReason: row.exit_reason
             ? (EXIT_REASON_LABELS[row.exit_reason as keyof typeof EXIT_REASON_LABELS] ??
               row.exit_reason)
@@ -310,23 +365,26 @@ export default class BuildOutcomeSpreadsheet {
           line.birthDate = excelDay(row.birth_date)
         }
         entrants++
-        if (exitOn) exits++
-        for (const checkpoint of OUTCOME_CHECKPOINTS) {
-          const facts = latest.get(`${id}:${checkpoint}`)
-          line[`situation_${checkpoint}`] = facts ? SITUATION_LABELS[facts.situation] : null
-          line[`contract_${checkpoint}`] = facts?.contractType
+        if (exitDay) exits++
+        for (const slot of slots) {
+          const facts = latest.get(`${id}:${slot.checkpoint}`)
+          line[slot.situationKey] = facts ? SITUATION_LABELS[facts.situation] : null
+          line[slot.contractKey] = facts?.contractType
             ? CONTRACT_TYPE_LABELS[facts.contractType]
             : null
-          for (const definition of definitions) {
-            const verdict = facts ? definition.classify(facts, { exitOn }) : 'unknown'
-            line[`${definition.key}_${checkpoint}`] = facts ? VERDICT_LABELS[verdict] : null
-            if (exitOn) {
-              const key = `${definition.key}:${checkpoint}`
-              const tally = tallies.get(key) ?? { total: 0, yes: 0, unknown: 0 }
+          for (const { definition, columnKey, tally } of slot.definitions) {
+            let verdict: Classification = 'unknown'
+            if (facts) {
+              if (exitOn === undefined) {
+                exitOn = toDateTime(exitDay, dayCache)
+              }
+              verdict = definition.classify(facts, { exitOn })
+            }
+            line[columnKey] = facts ? VERDICT_LABELS[verdict] : null
+            if (exitDay) {
               tally.total++
               if (verdict === 'yes') tally.yes++
               if (verdict === 'unknown') tally.unknown++
-              tallies.set(key, tally)
             }
           }
         }
@@ -370,12 +428,15 @@ function startSheet(
 
 /**
  * The latest observation of each enrollment at each checkpoint (newest
- * observed day, then newest row), for one chunk of enrollments.
+ * observed day, then newest row), for the enrollments of a window of
+ * cohorts.
  */
-async function latestOutcomes(enrollmentIds: number[]) {
+async function latestOutcomes(cohortIds: number[], dayCache: DayCache) {
   const rows = await db
     .from('outcomes')
-    .whereIn('enrollment_id', enrollmentIds)
+    .whereIn('enrollment_id', (enrollments) =>
+      enrollments.from('enrollments').whereIn('cohort_id', cohortIds).select('id')
+    )
     .orderBy('observed_on', 'asc')
     .orderBy('id', 'asc')
     .select(
@@ -392,10 +453,93 @@ async function latestOutcomes(enrollmentIds: number[]) {
       situation: row.situation as OutcomeSituation,
       contractType: (row.contract_type ?? null) as ContractType | null,
       contractMonths: row.contract_months === null ? null : Number(row.contract_months),
-      contractStartOn: toDateTime(row.contract_start_on),
+      contractStartOn: toDateTime(excelDay(row.contract_start_on), dayCache),
     })
   }
   return latest
+}
+
+/**
+ * Planned and attended minutes of every enrollment of a window of cohorts:
+ * the same figures as `ComputeAttendance` (#actions/attendance/
+ * compute_attendance, the cohort's past sessions that are not cancelled,
+ * from the cohort's start and within the enrollment's dates; the shared
+ * attendance rule), in two grouped queries shaped for large windows: the
+ * window's sessions are computed once, their attendance records read
+ * through the (session, enrollment) index session by session, and the
+ * enrollment's dates tested inside the sums, so both databases join on
+ * equalities only (no per-pair lookup of a record).
+ */
+export async function cohortHours(cohortIds: number[], now: DateTime) {
+  const day = parisDaySql('cs.starts_at')
+  const sessions = db
+    .from('class_sessions as cs')
+    .join('cohorts as c', 'c.id', 'cs.cohort_id')
+    .whereIn('cs.cohort_id', cohortIds)
+    .whereRaw('cs.is_cancelled = false')
+    .where('cs.ends_at', '<=', sqlDateTime(now))
+    .whereRaw(`${day} >= c.starts_on`)
+    .select(
+      'cs.id',
+      'cs.cohort_id',
+      'cs.organization_id',
+      db.raw(`${sessionMinutesSql('cs')} as minutes`),
+      db.raw(`${day} as day`)
+    )
+  const records = db
+    .from('s')
+    .join('attendance_records as ar', 'ar.class_session_id', 's.id')
+    .select(
+      'ar.enrollment_id',
+      's.cohort_id',
+      's.organization_id',
+      's.day',
+      db.raw(`${attendedFromMinutesSql('s.minutes', 'ar')} as attended`)
+    )
+  const within = (alias: string) =>
+    `${alias}.cohort_id = e.cohort_id and ${alias}.organization_id = e.organization_id
+      and ${alias}.day >= e.starts_on
+      and (e.ends_on is null or ${alias}.day <= e.ends_on)
+      and (e.exit_on is null or ${alias}.day <= e.exit_on)`
+  // One statement: the planned rows, then the attended rows.
+  const planned = db
+    .from('enrollments as e')
+    .joinRaw('join s on s.cohort_id = e.cohort_id and s.organization_id = e.organization_id')
+    .whereIn('e.cohort_id', cohortIds)
+    .groupBy('e.id')
+    .select(
+      'e.id',
+      db.raw(`'planned' as kind`),
+      db.raw(`sum(case when ${within('s')} then s.minutes else 0 end) as minutes`)
+    )
+  const attended = db
+    .from('r')
+    .join('enrollments as e', 'e.id', 'r.enrollment_id')
+    .whereIn('e.cohort_id', cohortIds)
+    .groupBy('e.id')
+    .select(
+      'e.id',
+      db.raw(`'attended' as kind`),
+      db.raw(`sum(case when ${within('r')} then r.attended else 0 end) as minutes`)
+    )
+  const rows = await db
+    .query()
+    .withMaterialized('s', sessions)
+    .withMaterialized('r', records)
+    .select('*')
+    .from(planned.as('p'))
+    .unionAll(db.query().select('*').from(attended.as('a')))
+  const result = new Map<number, { plannedMinutes: number; attendedMinutes: number }>()
+  for (const row of rows) {
+    if (row.kind !== 'planned') continue
+    result.set(Number(row.id), { plannedMinutes: Number(row.minutes ?? 0), attendedMinutes: 0 })
+  }
+  for (const row of rows) {
+    if (row.kind === 'planned') continue
+    const figure = result.get(Number(row.id))
+    if (figure) figure.attendedMinutes = Number(row.minutes ?? 0)
+  }
+  return result
 }
 
 function writeSynthesis(
