@@ -100,18 +100,19 @@ export function documentWriter(doc: PDFKit.PDFDocument) {
 }
 
 /**
- * Where the training took place: the cohort's site.
+ * A completion document begun: the PDF (titled for the trainee), its
+ * writer, the enrollment's period, and the top both documents share — the
+ * title, the legal basis and the training organisation (name, SIRET, NDA).
  */
-/**
- * The top of both completion documents: the title, the legal basis and the
- * training organisation (name, SIRET, NDA).
- */
-export function writeOpening(
-  doc: PDFKit.PDFDocument,
-  write: ReturnType<typeof documentWriter>,
+export function openCompletionDocument(
   title: string,
-  organization: Organization
+  { organization, enrollment }: Pick<CompletionDocumentData, 'organization' | 'enrollment'>
 ) {
+  const doc = createPdf({
+    title: `${title} – ${enrollment.trainee.fullName}`,
+    author: organization.name,
+  })
+  const write = documentWriter(doc)
   doc
     .fillColor(INK)
     .font('Helvetica-Bold')
@@ -124,8 +125,12 @@ export function writeOpening(
   write.line('Raison sociale', organization.name)
   write.line('SIRET', organization.siret ?? '—')
   write.line('Numéro de déclaration d’activité (NDA)', organization.nda ?? '—')
+  return { doc, write, period: enrollmentPeriod(enrollment) }
 }
 
+/**
+ * Where the training took place: the cohort's site.
+ */
 export function placeOf(enrollment: Enrollment) {
   const site = enrollment.cohort.site
   if (!site) return '—'
@@ -148,11 +153,7 @@ export function buildCompletionCertificatePdf({
   const cohort = enrollment.cohort
   const programme = cohort.programme
   const title = 'Certificat de réalisation'
-  const doc = createPdf({ title: `${title} – ${trainee.fullName}`, author: organization.name })
-  const write = documentWriter(doc)
-  const period = enrollmentPeriod(enrollment)
-
-  writeOpening(doc, write, title, organization)
+  const { doc, write, period } = openCompletionDocument(title, { organization, enrollment })
 
   write.heading('Atteste que')
   write.line('Stagiaire', `${trainee.lastName.toUpperCase()} ${trainee.firstName}`)

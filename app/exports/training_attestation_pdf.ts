@@ -1,12 +1,10 @@
-import { createPdf, finishPdf } from '#exports/pdf_document'
+import { finishPdf } from '#exports/pdf_document'
 import { CERTIFICATION_RESULT_LABELS } from '#actions/outcomes/outcome_labels'
 import {
-  documentWriter,
-  enrollmentPeriod,
   hoursFromMinutes,
+  openCompletionDocument,
   pdfDate,
   placeOf,
-  writeOpening,
   type CompletionDocumentData,
 } from '#exports/completion_certificate_pdf'
 
@@ -26,11 +24,7 @@ export function buildTrainingAttestationPdf({
   const cohort = enrollment.cohort
   const programme = cohort.programme
   const title = 'Attestation de fin de formation'
-  const doc = createPdf({ title: `${title} – ${trainee.fullName}`, author: organization.name })
-  const write = documentWriter(doc)
-  const period = enrollmentPeriod(enrollment)
-
-  writeOpening(doc, write, title, organization)
+  const { doc, write, period } = openCompletionDocument(title, { organization, enrollment })
 
   write.heading('Stagiaire')
   write.line('Nom et prénom', `${trainee.lastName.toUpperCase()} ${trainee.firstName}`)

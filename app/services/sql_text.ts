@@ -20,3 +20,11 @@ export function isUniqueViolation(error: unknown, index: string, columns: string
   }
   return false
 }
+
+/**
+ * The rows of a `db.rawQuery()` result: better-sqlite3 answers an array,
+ * pg an object holding `rows`.
+ */
+export function rawRows<Row = Record<string, unknown>>(result: unknown): Row[] {
+  return Array.isArray(result) ? result : (result as { rows: Row[] }).rows
+}

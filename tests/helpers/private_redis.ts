@@ -10,35 +10,21 @@
 |
 */
 
-import { existsSync } from 'node:fs'
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { Redis } from 'ioredis'
-import type { Test } from '@japa/runner/core'
 import queueConfig from '#config/queue'
 import type { QueueConfig } from '#services/dispatcher'
-import { inCI } from '#tests/helpers/services'
+import { REDIS_SERVER, redisAnswers as answers, requireService } from '#tests/helpers/services'
 
 const run = promisify(execFile)
-
-export const REDIS_SERVER = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((path) =>
-  existsSync(path)
-)
 
 export const PRIVATE_REDIS_PORT = Number(process.env.FAULTS_REDIS_PORT ?? 6395)
 
 /**
  * Skips the test without a redis-server binary (fails it under CI).
  */
-export function requireRedisServer() {
-  const reason = 'redis-server is not installed: `apt-get install -y redis-server`'
-  return (test: Test<any>) => {
-    test.skip(() => !inCI() && !REDIS_SERVER, reason)
-    test.setup(() => {
-      if (!REDIS_SERVER) throw new Error(`${reason} (CI is set, so it fails the run)`)
-    })
-  }
-}
+export const requireRedisServer = () => requireService('redis-server')
 
 function client(port = PRIVATE_REDIS_PORT) {
   const redis = new Redis({
@@ -54,16 +40,8 @@ function client(port = PRIVATE_REDIS_PORT) {
   return redis
 }
 
-export async function redisAnswers(port = PRIVATE_REDIS_PORT) {
-  const redis = client(port)
-  try {
-    await redis.connect()
-    return (await redis.ping()) === 'PONG'
-  } catch {
-    return false
-  } finally {
-    redis.disconnect()
-  }
+export function redisAnswers(port = PRIVATE_REDIS_PORT) {
+  return answers({ host: '127.0.0.1', port }, 500)
 }
 
 async function waitFor(condition: () => Promise<boolean>, what: string, timeout = 10_000) {

@@ -21,9 +21,17 @@ import { Redis } from 'ioredis'
 import type { Test } from '@japa/runner/core'
 import env from '#start/env'
 
-export type ServiceName = 'redis' | 'postgres' | 'chromium'
+export type ServiceName = 'redis' | 'redis-server' | 'postgres' | 'chromium'
 
 export const CHROMIUM_PATH = '/usr/bin/chromium'
+
+/**
+ * The redis-server binary, for tests that start and stop a Redis of their
+ * own (tests/helpers/private_redis.ts).
+ */
+export const REDIS_SERVER = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((path) =>
+  existsSync(path)
+)
 
 export const inCI = () => Boolean(process.env.CI)
 
@@ -39,14 +47,17 @@ const postgresOptions = () => ({
 })
 
 /**
- * Redis answers PING within a second.
+ * A Redis answers PING within `timeout` ms (the configured one by default).
  */
-export async function redisAvailable(): Promise<boolean> {
+export async function redisAnswers(
+  connection: { host: string; port: number; password?: string } = redisOptions(),
+  timeout = 1000
+): Promise<boolean> {
   const client = new Redis({
-    ...redisOptions(),
+    ...connection,
     lazyConnect: true,
-    connectTimeout: 1000,
-    commandTimeout: 1000,
+    connectTimeout: timeout,
+    commandTimeout: timeout,
     maxRetriesPerRequest: 0,
     enableOfflineQueue: false,
     retryStrategy: () => null,
@@ -97,15 +108,18 @@ export function absenceReason(name: ServiceName): string {
       const { host, port } = postgresOptions()
       return `PostgreSQL absent on ${host}:${port}: start it with \`service postgresql start\` (or set DB_HOST/DB_PORT)`
     }
+    case 'redis-server':
+      return 'redis-server is not installed: `apt-get install -y redis-server`'
     case 'chromium':
       return `Chromium absent at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\``
   }
 }
 
 const checks: Record<ServiceName, () => Promise<boolean> | boolean> = {
-  redis: redisAvailable,
-  postgres: postgresAvailable,
-  chromium: chromiumAvailable,
+  'redis': () => redisAnswers(),
+  'redis-server': () => Boolean(REDIS_SERVER),
+  'postgres': postgresAvailable,
+  'chromium': chromiumAvailable,
 }
 const known = new Map<ServiceName, Promise<boolean>>()
 

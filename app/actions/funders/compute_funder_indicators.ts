@@ -1,3 +1,4 @@
+import { rawRows } from '#services/sql_text'
 import type { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type Funder from '#models/funder'
@@ -47,7 +48,7 @@ export default class ComputeFunderIndicators {
 
     const [{ total: cohorts }] = await db
       .rawQuery(`select count(*) as total from (${scope}) s`, scopeBindings)
-      .then(rows)
+      .then((result) => rawRows<Record<string, any>>(result))
     const [counts] = await db
       .rawQuery(
         `select count(*) as entrants,
@@ -57,7 +58,7 @@ export default class ComputeFunderIndicators {
          from enrollments where cohort_id in (${scope})`,
         scopeBindings
       )
-      .then(rows)
+      .then((result) => rawRows<Record<string, any>>(result))
 
     const definitions = definitionsForFunders([input.funder])
     const columns = {
@@ -97,7 +98,7 @@ export default class ComputeFunderIndicators {
          group by cp.checkpoint`,
         [...scopeBindings, ...scopeBindings]
       )
-      .then(rows)
+      .then((result) => rawRows<Record<string, any>>(result))
     const byCheckpoint = new Map(rateRows.map((row) => [String(row.checkpoint), row]))
 
     const rates = definitions.flatMap((definition, index) =>
@@ -140,9 +141,4 @@ export default class ComputeFunderIndicators {
       rates,
     }
   }
-}
-
-/** Rows of a raw query, on PostgreSQL ({ rows }) and SQLite (an array). */
-function rows(result: unknown): Record<string, unknown>[] {
-  return Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows
 }

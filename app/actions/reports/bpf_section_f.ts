@@ -1,3 +1,4 @@
+import { rawRows } from '#services/sql_text'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { Exception } from '@adonisjs/core/exceptions'
@@ -180,8 +181,9 @@ export default class ComputeBpfSectionF {
          group by line`,
         [...lineBindings, organizationId, organizationId, false, sqlDateTime(from), sqlDateTime(to)]
       )
-      const rows: { line: string; trainees: number | string; minutes: number | string }[] =
-        Array.isArray(result) ? result : result.rows
+      const rows = rawRows<{ line: string; trainees: number | string; minutes: number | string }>(
+        result
+      )
       return new Map(
         rows.map((row) => [
           row.line,

@@ -1,3 +1,4 @@
+import { rawRows } from '#services/sql_text'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { Exception } from '@adonisjs/core/exceptions'
@@ -74,7 +75,7 @@ export default class ComputeGenYearlyFigures {
        where e.cohort_id in (${marks})`,
         [true, true, true, sqlDate(first.minus({ years: 26 })), ...ids]
       )
-      .then(rows)
+      .then((result) => rawRows<Record<string, any>>(result))
     const [applicationsRow] = await db
       .rawQuery(
         `select count(*) as applications,
@@ -82,7 +83,7 @@ export default class ComputeGenYearlyFigures {
        from applications where cohort_id in (${marks})`,
         ids
       )
-      .then(rows)
+      .then((result) => rawRows<Record<string, any>>(result))
     const certifications = await db
       .rawQuery(
         `select certification_result as result, count(*) as n from enrollments
@@ -90,7 +91,7 @@ export default class ComputeGenYearlyFigures {
        group by certification_result`,
         ids
       )
-      .then(rows)
+      .then((result) => rawRows<Record<string, any>>(result))
 
     let positive = 0
     let exits = 0
@@ -178,8 +179,4 @@ export default class ComputeGenYearlyFigures {
     ]
     return { programme, year, questions }
   }
-}
-
-function rows(result: any): any[] {
-  return Array.isArray(result) ? result : result.rows
 }

@@ -287,8 +287,6 @@ test.group('Fuzz: uploads are checked by content and refused cleanly', (group) =
         figures.requests++
         const verdict = judge(response)
         const where = `${target.route} — ${upload.label}`
-        if (process.env.FUZZ_DEBUG)
-          console.log(where, response.status(), JSON.stringify(verdict.flash))
         if (verdict.problem) failures.push(`${where}: ${verdict.problem}`)
         if (!verdict.refused) failures.push(`${where}: accepted`)
         const said = ((verdict.flash.inputErrorsBag as any)?.file ?? []).join(' ')
