@@ -17,7 +17,8 @@ export type BenchRow = {
   floor: string
   ratio: string
   target: string
-  ok: boolean
+  /** null: shown for information, no target. */
+  ok: boolean | null
 }
 
 /**
@@ -33,7 +34,7 @@ export function formatTable(rows: BenchRow[]): string {
     row.floor,
     row.ratio,
     row.target,
-    row.ok ? 'yes' : 'NO',
+    row.ok === null ? '—' : row.ok ? 'yes' : 'NO',
   ])
   const widths = header.map((title, column) =>
     Math.max(title.length, ...lines.map((line) => line[column].length))

@@ -34,6 +34,7 @@ export default class BenchSeed extends BaseCommand {
     const { default: hash } = await import('@adonisjs/core/services/hash')
     const { seedNationalDataset, SEEDED_TABLES, BENCH_PASSWORD } =
       await import('#bench/national_seed')
+    const { bumpAllDataVersions } = await import('#database/support/data_version_triggers')
     const { PARIS } = await import('#services/sql_time')
 
     if (app.inProduction) {
@@ -76,12 +77,15 @@ export default class BenchSeed extends BaseCommand {
       // Foreign keys are right by construction: skip their per-row checks when allowed (superuser).
       await trx.rawQuery('set local session_replication_role = replica').catch(() => {})
       await trx.rawQuery(`set local work_mem = '256MB'`)
-      return seedNationalDataset(trx, {
+      const seeded = await seedNationalDataset(trx, {
         trainees: this.trainees,
         anchor: anchor.startOf('day'),
         passwordHash,
         log: (line) => this.logger.info(line),
       })
+      // The triggers were off: the page cache's versions are set here.
+      await bumpAllDataVersions(trx)
+      return seeded
     })
     const analyzeStarted = performance.now()
     // As autovacuum leaves a live database: planner statistics, and the

@@ -1,3 +1,4 @@
+import { PARIS } from '#services/sql_time'
 import { BaseCommand, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
 
@@ -26,7 +27,7 @@ export default class PrivacyPurge extends BaseCommand {
       this.logger.info(`${plan.applicants.length} candidat(s) refusé(s) à anonymiser`)
       for (const applicant of plan.applicants) {
         this.logger.info(
-          `  candidat n° ${applicant.traineeId} (${applicant.name}), dernier contact le ${applicant.lastContactAt.setZone('Europe/Paris').toFormat('dd/LL/yyyy')}`
+          `  candidat n° ${applicant.traineeId} (${applicant.name}), dernier contact le ${applicant.lastContactAt.setZone(PARIS).toFormat('dd/LL/yyyy')}`
         )
       }
       this.logger.info(

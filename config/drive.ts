@@ -13,8 +13,28 @@ import { defineConfig, services } from '@adonisjs/drive'
  * only what both do (put, putStream, get, getBytes, getStream, exists,
  * delete, move, listAll): no public or signed URL.
  */
+const disk = env.get('DRIVE_DISK', 'fs')
+
+/**
+ * The S3 disk, configured only when chosen: its SDK weighs some 20 MB in
+ * every process that loads it, web or worker.
+ */
+const s3 = services.s3({
+  bucket: env.get('S3_BUCKET', ''),
+  region: env.get('S3_REGION', 'us-east-1'),
+  endpoint: env.get('S3_ENDPOINT'),
+  forcePathStyle: env.get('S3_FORCE_PATH_STYLE', false),
+  credentials: {
+    accessKeyId: env.get('S3_ACCESS_KEY_ID', ''),
+    secretAccessKey: env.get('S3_SECRET_ACCESS_KEY', ''),
+  },
+  visibility: 'private',
+  // Private objects need no ACL call (some S3-compatible stores have none).
+  supportsACL: false,
+})
+
 const driveConfig = defineConfig({
-  default: env.get('DRIVE_DISK', 'fs'),
+  default: disk,
 
   /**
    * Where `drive.fake()` writes in tests: beside DRIVE_ROOT, so two test
@@ -30,19 +50,7 @@ const driveConfig = defineConfig({
       serveFiles: false,
       visibility: 'private',
     }),
-    s3: services.s3({
-      bucket: env.get('S3_BUCKET', ''),
-      region: env.get('S3_REGION', 'us-east-1'),
-      endpoint: env.get('S3_ENDPOINT'),
-      forcePathStyle: env.get('S3_FORCE_PATH_STYLE', false),
-      credentials: {
-        accessKeyId: env.get('S3_ACCESS_KEY_ID', ''),
-        secretAccessKey: env.get('S3_SECRET_ACCESS_KEY', ''),
-      },
-      visibility: 'private',
-      // Private objects need no ACL call (some S3-compatible stores have none).
-      supportsACL: false,
-    }),
+    ...(disk === 's3' ? { s3 } : {}),
   },
 })
 

@@ -14,14 +14,15 @@ export default class AppProvider {
 
   async boot() {
     /**
-     * Compiled `@include` partials kept while the template cache is on
-     * (see app/services/edge_include_cache.ts).
+     * Compiled `@include` partials and the list of components kept while
+     * the template cache is on (see app/services/edge_include_cache.ts).
      */
     if (this.app.inProduction) {
       const { default: edge } = await import('edge.js')
-      const { cacheIncludes } = await import('#services/edge_include_cache')
+      const { cacheComponentList, cacheIncludes } = await import('#services/edge_include_cache')
       cacheIncludes(edge.compiler)
       cacheIncludes(edge.asyncCompiler)
+      cacheComponentList(edge.loader)
     }
   }
 

@@ -49,6 +49,15 @@ export default await Env.create(new URL('../', import.meta.url), {
 
   /*
   |----------------------------------------------------------
+  | Page cache (app/services/page_cache.ts): on unless "false";
+  | PAGE_CACHE_MB bounds its memory per web process
+  |----------------------------------------------------------
+  */
+  PAGE_CACHE: Env.schema.boolean.optional(),
+  PAGE_CACHE_MB: Env.schema.number.optional(),
+
+  /*
+  |----------------------------------------------------------
   | Jobs: "sync" runs jobs in-process, "bullmq" needs Redis
   |----------------------------------------------------------
   */

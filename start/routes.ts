@@ -78,7 +78,10 @@ router.get('/tableau-de-bord', [DashboardController, 'show']).as('dashboard').us
 
 router
   .group(() => {
-    router.get('/', [CoordinatorDashboardController, 'show']).as('dashboard')
+    router
+      .get('/', [CoordinatorDashboardController, 'show'])
+      .as('dashboard')
+      .use(middleware.pageCache())
   })
   .prefix('/coordination')
   .as('coordinator')
@@ -94,7 +97,10 @@ router
 
 router
   .group(() => {
-    router.get('/mon-planning', [TraineePlanningController, 'show']).as('planning')
+    router
+      .get('/mon-planning', [TraineePlanningController, 'show'])
+      .as('planning')
+      .use(middleware.pageCache())
   })
   .as('trainee')
   .use([middleware.auth(), middleware.role({ roles: ['trainee'] })])
@@ -106,6 +112,7 @@ router
       .get('/promotions/:id', [FunderCohortsController, 'show'])
       .where('id', router.matchers.number())
       .as('cohorts.show')
+      .use(middleware.pageCache({ cohortParam: 'id' }))
   })
   .prefix('/financeur')
   .as('funder')
@@ -501,6 +508,7 @@ for (const area of [
         .get('/seances/:id/appel', [RollCallsController, 'show'])
         .where('id', router.matchers.number())
         .as('roll_call.show')
+        .use(middleware.pageCache())
       router
         .post('/seances/:id/appel', [RollCallsController, 'store'])
         .where('id', router.matchers.number())
@@ -538,6 +546,7 @@ router
       .get('/promotions/:id/presences', [CoordinatorAttendanceController, 'show'])
       .where('id', router.matchers.number())
       .as('cohorts.attendance.show')
+      .use(middleware.pageCache())
     router
       .post('/inscriptions/:id/alertes-presence/traitee', [
         CoordinatorAttendanceController,
@@ -553,7 +562,7 @@ router
 router
   .get('/mes-presences', [TraineeAttendanceController, 'show'])
   .as('trainee.attendance')
-  .use([middleware.auth(), middleware.role({ roles: ['trainee'] })])
+  .use([middleware.auth(), middleware.role({ roles: ['trainee'] }), middleware.pageCache()])
 
 /*
 |--------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+import { PARIS } from '#services/sql_time'
 import { DateTime } from 'luxon'
 import { Exception } from '@adonisjs/core/exceptions'
 import type { HttpContext } from '@adonisjs/core/http'
@@ -50,5 +51,5 @@ async function findOrFail(id: string) {
 }
 
 function sentAt(iso: string) {
-  return DateTime.fromISO(iso).setZone('Europe/Paris').toFormat('dd/MM/yyyy HH:mm:ss')
+  return DateTime.fromISO(iso).setZone(PARIS).toFormat('dd/MM/yyyy HH:mm:ss')
 }

@@ -1,3 +1,4 @@
+import { PARIS } from '#services/sql_time'
 import type { HttpContext } from '@adonisjs/core/http'
 import { DateTime } from 'luxon'
 import drive from '@adonisjs/drive/services/main'
@@ -158,9 +159,7 @@ function present(run: ExportRun) {
     period: `du ${day(filters.from)} au ${day(filters.to)}`,
     rowCount: run.rowCount,
     error: run.error,
-    createdAt: run.createdAt.setZone('Europe/Paris').toFormat('dd/LL/yyyy HH:mm'),
-    expiresAt: run.expiresAt
-      ? run.expiresAt.setZone('Europe/Paris').toFormat('dd/LL/yyyy HH:mm')
-      : null,
+    createdAt: run.createdAt.setZone(PARIS).toFormat('dd/LL/yyyy HH:mm'),
+    expiresAt: run.expiresAt ? run.expiresAt.setZone(PARIS).toFormat('dd/LL/yyyy HH:mm') : null,
   }
 }

@@ -1,9 +1,10 @@
-import { createHash, createHmac } from 'node:crypto'
+import { createHash, createHmac, hash } from 'node:crypto'
 import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { appKey } from '#config/app'
 import Cohort from '#models/cohort'
 import type Funder from '#models/funder'
@@ -48,6 +49,9 @@ export const COHORT_WINDOW = 40
 /** Windows read ahead of the one being written. */
 const READ_AHEAD = 2
 
+/** Above ExcelJS's cell value types (ValueType, 0 to 11), for keys by column and type. */
+const CELL_TYPES = 16
+
 const VERDICT_LABELS: Record<Classification, string> = {
   yes: 'Oui',
   no: 'Non',
@@ -69,9 +73,9 @@ export function pseudonym(funderId: number, traineeId: number) {
 }
 
 /**
- * `pseudonym` for many trainees of one funder: the HMAC's keyed inner and
- * outer hashes are computed once and copied for each trainee (RFC 2104),
- * the same digest for a fraction of the cost.
+ * `pseudonym` for many trainees of one funder: the same digest (HMAC,
+ * RFC 2104) from the key's inner and outer blocks worked out once, with
+ * two one-shot hashes per trainee instead of two hash objects.
  */
 export function pseudonymizer(funderId: number) {
   let key: Buffer = Buffer.from(appKey.release())
@@ -79,16 +83,15 @@ export function pseudonymizer(funderId: number) {
   const pad = (byte: number) => {
     const block = Buffer.alloc(64, byte)
     for (let index = 0; index < key.length; index++) block[index] ^= key[index]
-    return createHash('sha256').update(block)
+    return block
   }
   const inner = pad(0x36)
-  const outer = pad(0x5c)
+  // The outer block followed by the inner digest (32 bytes).
+  const outer = Buffer.concat([pad(0x5c), Buffer.alloc(32)])
   return (traineeId: number) => {
-    const digest = outer
-      .copy()
-      .update(inner.copy().update(`${funderId}:${traineeId}`).digest())
-      .digest('hex')
-    return `P-${digest.slice(0, 8).toUpperCase()}`
+    const message = Buffer.concat([inner, Buffer.from(`${funderId}:${traineeId}`)])
+    hash('sha256', message, 'buffer').copy(outer, 64)
+    return `P-${hash('sha256', outer, 'hex').slice(0, 8).toUpperCase()}`
   }
 }
 
@@ -247,6 +250,13 @@ export default class BuildOutcomeSpreadsheet {
     let entrants = 0
     let exits = 0
     let rowCount = 0
+    // ExcelJS gives each new cell a style object of its own, a copy of its
+    // column's, and works out the style id of each such object (the costliest
+    // part of writing a cell), while it remembers the id of an object it has
+    // seen. So the cells of a column holding values of one type (the id
+    // depends on both) share the first one's object: the same ids, at once.
+    // Every column gets a value or null in `line`, so no cell is added.
+    const cellStyles: Partial<ExcelJS.Style>[] = []
 
     // The scope's cohorts and their organisations' names, as plain rows.
     const cohorts = await db
@@ -268,13 +278,14 @@ export default class BuildOutcomeSpreadsheet {
 
     /**
      * The enrollments of a window of cohorts (in cohort order), with their
-     * hours and latest outcomes: four set-based queries whatever its size.
+     * hours and latest outcomes: a few set-based queries whatever its size,
+     * on one connection (`windowReads`).
      */
     const fetchChunk = async (index: number) => {
       const window = cohortIds.slice(index, index + COHORT_WINDOW)
       if (window.length === 0) return null
-      const [rows, minutes, latest] = await Promise.all([
-        db
+      return windowReads(async (client) => {
+        const rows = await client
           .from('enrollments')
           .join('trainees', 'trainees.id', 'enrollments.trainee_id')
           .whereIn('enrollments.cohort_id', window)
@@ -297,11 +308,15 @@ export default class BuildOutcomeSpreadsheet {
             'trainees.job_seeker',
             'trainees.qpv',
             'trainees.rsa'
-          ),
-        cohortHours(window, now),
-        latestOutcomes(window, dayCache),
-      ])
-      return { rows, minutes, latest, next: index + window.length }
+          )
+        const minutes = await cohortHours(window, now, client)
+        const latest = await latestOutcomes(
+          rows.map((row) => Number(row.id)),
+          dayCache,
+          client
+        )
+        return { rows, minutes, latest, next: index + window.length }
+      })
     }
 
     // The next chunk is read while this one is written.
@@ -388,7 +403,14 @@ export default class BuildOutcomeSpreadsheet {
             }
           }
         }
-        sheet.addRow(line).commit()
+        const added = sheet.addRow(line)
+        added.eachCell({ includeEmpty: true }, (cell, column) => {
+          const key = column * CELL_TYPES + cell.effectiveType
+          const style = cellStyles[key]
+          if (style) cell.style = style
+          else cellStyles[key] = cell.style
+        })
+        added.commit()
         rowCount++
       }
       await input.onProgress?.(rowCount)
@@ -427,26 +449,47 @@ function startSheet(
 }
 
 /**
- * The latest observation of each enrollment at each checkpoint (newest
- * observed day, then newest row), for the enrollments of a window of
- * cohorts.
+ * Runs a window's reads on one connection: on PostgreSQL, in a transaction
+ * without parallel workers. Each read is small and index-driven, but for
+ * some of them the planner prefers a sequential scan of the whole table
+ * split over workers, several times the CPU of the index, taken from the
+ * cores that write the file.
  */
-async function latestOutcomes(cohortIds: number[], dayCache: DayCache) {
-  const rows = await db
-    .from('outcomes')
-    .whereIn('enrollment_id', (enrollments) =>
-      enrollments.from('enrollments').whereIn('cohort_id', cohortIds).select('id')
-    )
-    .orderBy('observed_on', 'asc')
-    .orderBy('id', 'asc')
-    .select(
-      'enrollment_id',
-      'checkpoint',
-      'situation',
-      'contract_type',
-      'contract_months',
-      'contract_start_on'
-    )
+async function windowReads<T>(work: (client: QueryClientContract) => Promise<T>): Promise<T> {
+  const client = db.connection()
+  if (client.dialect.name !== 'postgres') return work(client)
+  return client.transaction(async (trx) => {
+    await trx.rawQuery('set local max_parallel_workers_per_gather = 0')
+    return work(trx)
+  })
+}
+
+/**
+ * The latest observation of each enrollment at each checkpoint (newest
+ * observed day, then newest row), for the given enrollments (a window's:
+ * their ids let the database read them through the enrollment index).
+ */
+async function latestOutcomes(
+  enrollmentIds: number[],
+  dayCache: DayCache,
+  client: QueryClientContract
+) {
+  const rows =
+    enrollmentIds.length === 0
+      ? []
+      : await client
+          .from('outcomes')
+          .whereIn('enrollment_id', enrollmentIds)
+          .orderBy('observed_on', 'asc')
+          .orderBy('id', 'asc')
+          .select(
+            'enrollment_id',
+            'checkpoint',
+            'situation',
+            'contract_type',
+            'contract_months',
+            'contract_start_on'
+          )
   const latest = new Map<string, ObservedFacts>()
   for (const row of rows) {
     latest.set(`${row.enrollment_id}:${row.checkpoint}`, {
@@ -464,82 +507,153 @@ async function latestOutcomes(cohortIds: number[], dayCache: DayCache) {
  * the same figures as `ComputeAttendance` (#actions/attendance/
  * compute_attendance, the cohort's past sessions that are not cancelled,
  * from the cohort's start and within the enrollment's dates; the shared
- * attendance rule), in two grouped queries shaped for large windows: the
- * window's sessions are computed once, their attendance records read
- * through the (session, enrollment) index session by session, and the
- * enrollment's dates tested inside the sums, so both databases join on
- * equalities only (no per-pair lookup of a record).
+ * attendance rule). An enrollment whose cohort has no such session gets
+ * no figure.
+ *
+ * Planned minutes need no attendance record: the window's sessions come
+ * summed per day (a few thousand rows) and each enrollment adds up the
+ * days within its dates here, rather than the database joining every
+ * enrollment with every session of its cohort and sorting the pairs.
+ * Attended minutes are summed by the database from the window's sessions
+ * (computed once) and their records, read through the covering (session,
+ * enrollment) index session by session, per enrollment and cohort with
+ * the first and last days of the records, without joining the
+ * enrollments: an enrollment whose records all fall within its dates
+ * takes that sum, the rare other one is summed record by record.
  */
-export async function cohortHours(cohortIds: number[], now: DateTime) {
+export async function cohortHours(
+  cohortIds: number[],
+  now: DateTime,
+  client: QueryClientContract = db.connection()
+) {
   const day = parisDaySql('cs.starts_at')
-  const sessions = db
-    .from('class_sessions as cs')
-    .join('cohorts as c', 'c.id', 'cs.cohort_id')
-    .whereIn('cs.cohort_id', cohortIds)
-    .whereRaw('cs.is_cancelled = false')
-    .where('cs.ends_at', '<=', sqlDateTime(now))
-    .whereRaw(`${day} >= c.starts_on`)
+  // The window's past sessions that are not cancelled, from the cohort's start.
+  const pastSessions = () =>
+    client
+      .from('class_sessions as cs')
+      .join('cohorts as c', 'c.id', 'cs.cohort_id')
+      .whereIn('cs.cohort_id', cohortIds)
+      .whereRaw('cs.is_cancelled = false')
+      .where('cs.ends_at', '<=', sqlDateTime(now))
+      .whereRaw(`${day} >= c.starts_on`)
+  // One query after the other: the caller may give a transaction (one connection).
+  const days = await pastSessions()
+    .groupBy('cs.cohort_id', 'cs.organization_id')
+    .groupByRaw(day)
     .select(
+      'cs.cohort_id',
+      'cs.organization_id',
+      db.raw(`${day} as day`),
+      db.raw(`sum(${sessionMinutesSql('cs')}) as minutes`)
+    )
+  const enrollments = await client
+    .from('enrollments')
+    .whereIn('cohort_id', cohortIds)
+    .select('id', 'cohort_id', 'organization_id', 'starts_on', 'ends_on', 'exit_on')
+  // Attended minutes per enrollment and cohort, with the first and last
+  // days of the records: no join with the enrollments.
+  const sessions = () =>
+    pastSessions().select(
       'cs.id',
       'cs.cohort_id',
       'cs.organization_id',
       db.raw(`${sessionMinutesSql('cs')} as minutes`),
       db.raw(`${day} as day`)
     )
-  const records = db
+  const attended = await client
+    .query()
+    .withMaterialized('s', sessions())
     .from('s')
     .join('attendance_records as ar', 'ar.class_session_id', 's.id')
+    .groupBy('ar.enrollment_id', 's.cohort_id', 's.organization_id')
     .select(
       'ar.enrollment_id',
       's.cohort_id',
       's.organization_id',
-      's.day',
-      db.raw(`${attendedFromMinutesSql('s.minutes', 'ar')} as attended`)
+      db.raw('min(s.day) as first_day'),
+      db.raw('max(s.day) as last_day'),
+      db.raw(`sum(${attendedFromMinutesSql('s.minutes', 'ar')}) as minutes`)
     )
-  const within = (alias: string) =>
-    `${alias}.cohort_id = e.cohort_id and ${alias}.organization_id = e.organization_id
-      and ${alias}.day >= e.starts_on
-      and (e.ends_on is null or ${alias}.day <= e.ends_on)
-      and (e.exit_on is null or ${alias}.day <= e.exit_on)`
-  // One statement: the planned rows, then the attended rows.
-  const planned = db
-    .from('enrollments as e')
-    .joinRaw('join s on s.cohort_id = e.cohort_id and s.organization_id = e.organization_id')
-    .whereIn('e.cohort_id', cohortIds)
-    .groupBy('e.id')
-    .select(
-      'e.id',
-      db.raw(`'planned' as kind`),
-      db.raw(`sum(case when ${within('s')} then s.minutes else 0 end) as minutes`)
-    )
-  const attended = db
-    .from('r')
-    .join('enrollments as e', 'e.id', 'r.enrollment_id')
-    .whereIn('e.cohort_id', cohortIds)
-    .groupBy('e.id')
-    .select(
-      'e.id',
-      db.raw(`'attended' as kind`),
-      db.raw(`sum(case when ${within('r')} then r.attended else 0 end) as minutes`)
-    )
-  const rows = await db
-    .query()
-    .withMaterialized('s', sessions)
-    .withMaterialized('r', records)
-    .select('*')
-    .from(planned.as('p'))
-    .unionAll(db.query().select('*').from(attended.as('a')))
-  const result = new Map<number, { plannedMinutes: number; attendedMinutes: number }>()
-  for (const row of rows) {
-    if (row.kind !== 'planned') continue
-    result.set(Number(row.id), { plannedMinutes: Number(row.minutes ?? 0), attendedMinutes: 0 })
+
+  // Each cohort's (and organisation's) days, as the database compares them.
+  const daysOf = new Map<string, { day: string; minutes: number }[]>()
+  for (const row of days) {
+    const key = `${row.cohort_id}:${row.organization_id}`
+    let list = daysOf.get(key)
+    if (!list) daysOf.set(key, (list = []))
+    list.push({ day: String(row.day), minutes: Number(row.minutes ?? 0) })
   }
-  for (const row of rows) {
-    if (row.kind === 'planned') continue
-    const figure = result.get(Number(row.id))
-    if (figure) figure.attendedMinutes = Number(row.minutes ?? 0)
+  type Figure = { plannedMinutes: number; attendedMinutes: number }
+  const result = new Map<number, Figure>()
+  const datesOf = new Map<number, ReturnType<typeof enrollmentDates>>()
+  for (const enrollment of enrollments) {
+    const list = daysOf.get(`${enrollment.cohort_id}:${enrollment.organization_id}`)
+    if (!list) continue
+    const dates = enrollmentDates(enrollment)
+    let plannedMinutes = 0
+    for (const { day: sessionDay, minutes } of list) {
+      if (dates.within(sessionDay)) plannedMinutes += minutes
+    }
+    result.set(dates.id, { plannedMinutes, attendedMinutes: 0 })
+    datesOf.set(dates.id, dates)
+  }
+  // An enrollment's records within its dates from first to last day count
+  // whole; the rare enrollment with records outside them is summed record
+  // by record by the database.
+  const partly: number[] = []
+  for (const row of attended) {
+    const id = Number(row.enrollment_id)
+    const dates = datesOf.get(id)
+    const figure = result.get(id)
+    if (!dates || !figure || !dates.sameCohort(row)) continue
+    if (dates.within(String(row.first_day)) && dates.within(String(row.last_day))) {
+      figure.attendedMinutes = Number(row.minutes ?? 0)
+    } else {
+      partly.push(id)
+    }
+  }
+  if (partly.length > 0) {
+    const within = `s.cohort_id = e.cohort_id and s.organization_id = e.organization_id
+      and s.day >= e.starts_on
+      and (e.ends_on is null or s.day <= e.ends_on)
+      and (e.exit_on is null or s.day <= e.exit_on)`
+    const exact = await client
+      .query()
+      .withMaterialized('s', sessions())
+      .from('s')
+      .join('attendance_records as ar', 'ar.class_session_id', 's.id')
+      .join('enrollments as e', 'e.id', 'ar.enrollment_id')
+      .whereIn('e.id', partly)
+      .groupBy('e.id')
+      .select(
+        'e.id',
+        db.raw(
+          `sum(case when ${within} then ${attendedFromMinutesSql('s.minutes', 'ar')} else 0 end) as minutes`
+        )
+      )
+    for (const row of exact) result.get(Number(row.id))!.attendedMinutes = Number(row.minutes ?? 0)
   }
   return result
+}
+
+/**
+ * An enrollment's cohort and dates, compared as the database compares them
+ * (DATE columns come as 'yyyy-MM-dd' strings): a day is within them from
+ * its start to its end and its exit, when it has them.
+ */
+function enrollmentDates(enrollment: Record<string, any>) {
+  const cohortId = Number(enrollment.cohort_id)
+  const organizationId = Number(enrollment.organization_id)
+  const startsOn = String(enrollment.starts_on)
+  const endsOn = enrollment.ends_on === null ? null : String(enrollment.ends_on)
+  const exitOn = enrollment.exit_on === null ? null : String(enrollment.exit_on)
+  return {
+    id: Number(enrollment.id),
+    sameCohort: (row: Record<string, any>) =>
+      Number(row.cohort_id) === cohortId && Number(row.organization_id) === organizationId,
+    within: (day: string) =>
+      day >= startsOn && (endsOn === null || day <= endsOn) && (exitOn === null || day <= exitOn),
+  }
 }
 
 function writeSynthesis(

@@ -11,7 +11,7 @@ export const FOLLOW_UP_SCHEDULER_ID = 'send-due-follow-ups-daily'
 /**
  * Every day at 9:00 Paris time, when people read their mail.
  */
-export const FOLLOW_UP_SCHEDULE = { pattern: '0 9 * * *', tz: PARIS }
+export const FOLLOW_UP_SCHEDULE = { pattern: '0 9 * * *', tz: PARIS.name }
 
 /**
  * Registers the daily SendDueFollowUpsJob on the queue (BullMQ 5 job

@@ -24,3 +24,18 @@ export function cacheIncludes(compiler: EdgeCompiler) {
     return compiled.get(key)
   }
 }
+
+type EdgeLoader = { listComponents(): unknown[] }
+
+/**
+ * Edge's "supercharged" components plugin is set to run again before every
+ * render when the Edge instance is created without the template cache,
+ * and turning the cache on afterwards (as AdonisJS does in production)
+ * does not change that: each render listed every components folder on
+ * disk again. With the cache on, the folders are listed once.
+ */
+export function cacheComponentList(loader: EdgeLoader) {
+  const list = loader.listComponents.bind(loader)
+  let components: unknown[] | undefined
+  loader.listComponents = () => (components ??= list())
+}

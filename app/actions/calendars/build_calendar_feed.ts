@@ -56,7 +56,7 @@ export default class BuildCalendarFeed {
         id: `session-${line.id}@${host}`,
         start: line.startsAt,
         end: line.endsAt,
-        timezone: PARIS,
+        timezone: PARIS.name,
         stamp: now.toJSDate(),
         lastModified: line.updatedAt.toJSDate(),
         summary: line.isCancelled ? `Annulée : ${line.title}` : line.title,
