@@ -37,6 +37,7 @@ if (env.get('BENCH_QUERY_COUNT')) {
  * requests with a registered route.
  */
 router.use([
+  () => import('#middleware/compact_html_middleware'),
   () => import('@adonisjs/core/bodyparser_middleware'),
   () => import('#middleware/input_guard_middleware'),
   () => import('@adonisjs/session/session_middleware'),

@@ -560,11 +560,14 @@ export async function cohortHours(
       db.raw(`${sessionMinutesSql('cs')} as minutes`),
       db.raw(`${day} as day`)
     )
-  const attended = await client
-    .query()
-    .withMaterialized('s', sessions())
-    .from('s')
-    .join('attendance_records as ar', 'ar.class_session_id', 's.id')
+  // The window's attendance records, each with its session.
+  const records = () =>
+    client
+      .query()
+      .withMaterialized('s', sessions())
+      .from('s')
+      .join('attendance_records as ar', 'ar.class_session_id', 's.id')
+  const attended = await records()
     .groupBy('ar.enrollment_id', 's.cohort_id', 's.organization_id')
     .select(
       'ar.enrollment_id',
@@ -617,11 +620,7 @@ export async function cohortHours(
       and s.day >= e.starts_on
       and (e.ends_on is null or s.day <= e.ends_on)
       and (e.exit_on is null or s.day <= e.exit_on)`
-    const exact = await client
-      .query()
-      .withMaterialized('s', sessions())
-      .from('s')
-      .join('attendance_records as ar', 'ar.class_session_id', 's.id')
+    const exact = await records()
       .join('enrollments as e', 'e.id', 'ar.enrollment_id')
       .whereIn('e.id', partly)
       .groupBy('e.id')

@@ -2,6 +2,7 @@ import { LRUCache } from 'lru-cache'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import env from '#start/env'
+import { compactHtml } from '#services/compact_html'
 import type User from '#models/user'
 
 /*
@@ -92,7 +93,8 @@ export class PageCache {
   }
 
   set(key: string, page: string, csrfToken: string | undefined) {
-    const pieces = (csrfToken ? page.split(csrfToken) : [page]).map((piece) => Buffer.from(piece))
+    const html = compactHtml(page)
+    const pieces = (csrfToken ? html.split(csrfToken) : [html]).map((piece) => Buffer.from(piece))
     const bytes = pieces.reduce((total, piece) => total + piece.length, 0)
     this.#pages.set(key, { pieces, bytes })
   }

@@ -78,8 +78,7 @@ export async function createDataVersions(client: QueryClientContract) {
   if (!isPostgres(client)) return
   // `migration:fresh` drops tables only: the sequence and functions may remain.
   await client.rawQuery('create sequence if not exists data_versions_seq')
-  // One new version per organisation touched by the statement, read from
-  // the statement's transition tables (one upsert per statement, not per row).
+  // A new version for each scope given (one upsert per statement, not per row).
   await client.rawQuery(`
     create or replace function data_versions_bump(scopes text[]) returns void language sql as $$
       insert into data_versions (scope, version)
@@ -88,27 +87,22 @@ export async function createDataVersions(client: QueryClientContract) {
         where scope is not null
       on conflict (scope) do update set version = excluded.version
     $$`)
+  // The organisations of the statement's rows, read from its transition
+  // tables by the column named in the trigger's argument (`organization_id`,
+  // or `id` for the organisations themselves).
   await client.rawQuery(`
     create or replace function data_versions_bump_rows() returns trigger language plpgsql as $$
+    declare
+      scopes text[];
     begin
       if TG_OP = 'UPDATE' then
-        perform data_versions_bump(array(
-          select 'org:' || organization_id from changed_rows
-          union select 'org:' || organization_id from previous_rows));
+        execute format('select array(select ''org:'' || %1$I from changed_rows
+          union select ''org:'' || %1$I from previous_rows)', TG_ARGV[0]) into scopes;
       else
-        perform data_versions_bump(array(select distinct 'org:' || organization_id from changed_rows));
+        execute format('select array(select distinct ''org:'' || %I from changed_rows)', TG_ARGV[0])
+          into scopes;
       end if;
-      return null;
-    end $$`)
-  await client.rawQuery(`
-    create or replace function data_versions_bump_organizations() returns trigger language plpgsql as $$
-    begin
-      if TG_OP = 'UPDATE' then
-        perform data_versions_bump(array(
-          select 'org:' || id from changed_rows union select 'org:' || id from previous_rows));
-      else
-        perform data_versions_bump(array(select distinct 'org:' || id from changed_rows));
-      end if;
+      perform data_versions_bump(scopes);
       return null;
     end $$`)
   await client.rawQuery(`
@@ -122,7 +116,6 @@ export async function createDataVersions(client: QueryClientContract) {
 export async function dropDataVersions(client: QueryClientContract) {
   if (isPostgres(client)) {
     await client.rawQuery('drop function if exists data_versions_bump_global()')
-    await client.rawQuery('drop function if exists data_versions_bump_organizations()')
     await client.rawQuery('drop function if exists data_versions_bump_rows()')
     await client.rawQuery('drop function if exists data_versions_bump(text[])')
     await client.rawQuery('drop sequence if exists data_versions_seq')
@@ -140,8 +133,6 @@ export async function createOrganizationVersionTriggers(
 ) {
   const column = table === 'organizations' ? 'id' : 'organization_id'
   if (isPostgres(client)) {
-    const fn =
-      table === 'organizations' ? 'data_versions_bump_organizations' : 'data_versions_bump_rows'
     const referencing = {
       insert: 'new table as changed_rows',
       update: 'old table as previous_rows new table as changed_rows',
@@ -150,7 +141,8 @@ export async function createOrganizationVersionTriggers(
     for (const event of EVENTS) {
       await client.rawQuery(
         `create trigger ${triggerName(table, event)} after ${event} on ${table}
-           referencing ${referencing[event]} for each statement execute function ${fn}()`
+           referencing ${referencing[event]}
+           for each statement execute function data_versions_bump_rows('${column}')`
       )
     }
     return

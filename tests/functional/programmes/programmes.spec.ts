@@ -328,7 +328,7 @@ test.group('Programmes: page, edit, mark ready', (group) => {
       .get(url('coordinator.programmes.edit', { id: own.programme.id }))
       .loginAs(own.users.admin)
     response.assertStatus(200)
-    response.assertTextIncludes('name="targetWomen"\n      value="30"')
+    response.assertTextIncludes('name="targetWomen"\nvalue="30"')
     response.assertTextIncludes('value="76, 27"')
     response.assertTextIncludes('?_method=PUT')
   })
