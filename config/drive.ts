@@ -16,8 +16,8 @@ import { defineConfig, services } from '@adonisjs/drive'
 const disk = env.get('DRIVE_DISK', 'fs')
 
 /**
- * The S3 disk, configured only when chosen: its SDK weighs some 20 MB in
- * every process that loads it, web or worker.
+ * The S3 disk, configured only when chosen: otherwise no process loads the
+ * AWS SDK at start-up.
  */
 const s3 = services.s3({
   bucket: env.get('S3_BUCKET', ''),

@@ -13,7 +13,7 @@ import type User from '#models/user'
 | A page is kept per person and per URL, with the versions of the data it
 | was made from (the organisation's and the shared data's, kept by
 | database triggers: database/support/data_version_triggers.ts), the
-| person's own row as loaded by this request (`updated_at`), the language,
+| person's own row as loaded by this request, the language,
 | and the current minute. It is served again only while all of these are
 | the same: any write to the organisation's data, in any process, or the
 | next minute (pages speak of "now" to the minute at most) means the page
