@@ -17,7 +17,7 @@
 
 import { existsSync } from 'node:fs'
 import { Socket } from 'node:net'
-import { Redis } from 'ioredis'
+import { pingRedis } from '#services/redis_health_check'
 import type { Test } from '@japa/runner/core'
 import env from '#start/env'
 
@@ -53,23 +53,10 @@ export async function redisAnswers(
   connection: { host: string; port: number; password?: string } = redisOptions(),
   timeout = 1000
 ): Promise<boolean> {
-  const client = new Redis({
-    ...connection,
-    lazyConnect: true,
-    connectTimeout: timeout,
-    commandTimeout: timeout,
-    maxRetriesPerRequest: 0,
-    enableOfflineQueue: false,
-    retryStrategy: () => null,
-  })
-  client.on('error', () => {})
   try {
-    await client.connect()
-    return (await client.ping()) === 'PONG'
+    return (await pingRedis(connection, timeout)) === 'PONG'
   } catch {
     return false
-  } finally {
-    client.disconnect()
   }
 }
 
