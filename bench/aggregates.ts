@@ -18,24 +18,41 @@ import { findBenchSubjects } from '#bench/subjects'
 | through the app's code (models, actions, the shared rules) and by one
 | hand-written PostgreSQL statement returning the same figures (the
 | floor). Both must agree to the unit, or the bench fails loudly; then
-| each is timed (median of several runs after warm-up).
+| each is timed (median of several runs, taken in turns, after warm-up).
 |
 */
 
 export const AGGREGATE_TARGET = 2
 const WARMUP = 3
-const RUNS = 15
+const RUNS = 31
 
-export async function timeMedian(run: () => Promise<unknown>, runs = RUNS, warmup = WARMUP) {
-  for (let i = 0; i < warmup; i++) await run()
-  const times: number[] = []
-  for (let i = 0; i < runs; i++) {
+/**
+ * The median time of each of two runs, taken in turns (app, raw, app,
+ * raw…) after a warm-up of each, so that a slow spell of the machine
+ * weighs on both alike.
+ */
+export async function timeMedians(
+  first: () => Promise<unknown>,
+  second: () => Promise<unknown>,
+  runs = RUNS,
+  warmup = WARMUP
+): Promise<[number, number]> {
+  for (let i = 0; i < warmup; i++) {
+    await first()
+    await second()
+  }
+  const times: [number[], number[]] = [[], []]
+  const time = async (run: () => Promise<unknown>, into: number[]) => {
     const started = performance.now()
     await run()
-    times.push(performance.now() - started)
+    into.push(performance.now() - started)
   }
-  times.sort((a, b) => a - b)
-  return times[Math.floor(times.length / 2)]
+  for (let i = 0; i < runs; i++) {
+    await time(first, times[0])
+    await time(second, times[1])
+  }
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]
+  return [median(times[0]), median(times[1])]
 }
 
 export function ms(value: number) {
@@ -230,8 +247,10 @@ export async function measureAggregates(log: (message: string) => void): Promise
   log(
     `Aggregates: cohort ${cohort.id} (${app.enrollments.length} trainees), ${raw.plannedSessions} trainee-sessions, both agree`
   )
-  const appAttendanceMs = await timeMedian(() => attendance.forCohort(cohort, { now }))
-  const rawAttendanceMs = await timeMedian(() => rawCohortAttendance(cohort.id, now))
+  const [appAttendanceMs, rawAttendanceMs] = await timeMedians(
+    () => attendance.forCohort(cohort, { now }),
+    () => rawCohortAttendance(cohort.id, now)
+  )
   rows.push(
     benchRow(
       `cohort attendance summary (${app.enrollments.length} trainees)`,
@@ -256,8 +275,12 @@ export async function measureAggregates(log: (message: string) => void): Promise
   log(
     `Aggregates: ${funder.slug} ${subjects.year}, ${indicators.cohorts} cohorts, ${indicators.entrants} entrants, ${indicators.exits} exits, both agree`
   )
-  const appIndicatorsMs = await timeMedian(() => compute.handle({ funder, from, to }), 7, 2)
-  const rawIndicatorsMs = await timeMedian(() => rawFunderIndicators(funder.id, from, to), 7, 2)
+  const [appIndicatorsMs, rawIndicatorsMs] = await timeMedians(
+    () => compute.handle({ funder, from, to }),
+    () => rawFunderIndicators(funder.id, from, to),
+    7,
+    2
+  )
   rows.push(
     benchRow(
       `funder yearly indicators (${indicators.entrants.toLocaleString('en-US')} enrollments)`,

@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8'
 import { BaseCommand, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
 
@@ -71,10 +72,12 @@ export default class JobsWork extends BaseCommand {
       await relay()
       relayTimer = setInterval(relay, config.outbox.relayInterval)
     }
+    // The heap cap `npm run worker` gives (--max-old-space-size), or Node's default.
+    const heapMb = Math.round(getHeapStatistics().heap_size_limit / 1024 / 1024)
     this.logger.info(
       `Worker on queue "${config.queueName}" (prefix "${config.prefix}", Redis ` +
         `${config.connection.host}:${config.connection.port}), concurrency ${this.concurrency}, ` +
-        `jobs: ${registry.names().join(', ')}`
+        `heap limit ${heapMb} MB, jobs: ${registry.names().join(', ')}`
     )
   }
 }

@@ -10,12 +10,10 @@ const loggerConfig = defineConfig({
       enabled: true,
       name: 'cohorte',
       level: env.get('LOG_LEVEL', 'info'),
-      transport: {
-        targets: targets()
-          .pushIf(!app.inProduction, targets.pretty())
-          .pushIf(app.inProduction, targets.file({ destination: 1 }))
-          .toArray(),
-      },
+      // In production, JSON lines straight to stdout (pino's own writer):
+      // no transport, so no logging thread beside each process. Pretty
+      // lines elsewhere.
+      ...(app.inProduction ? {} : { transport: { targets: [targets.pretty()] } }),
     },
   },
 })
