@@ -274,14 +274,18 @@ test.group('A coordinator builds a programme and runs a cohort, in a browser', (
       `no session on a public holiday (${skipped.join(', ')} fall within the schedule)`
     )
     // The holidays were skipped, not a gap: on a weekday of the pattern, the
-    // same weekday a week before or after has sessions.
+    // same weekday of the nearest weeks (within the schedule, not itself a
+    // holiday, e.g. 25 December then 1 January) has sessions.
     const sessionDays = new Set(sessions.map((session) => session.iso))
     for (const date of skipped) {
       const holiday = DateTime.fromISO(date, { zone: PARIS })
       if (holiday.weekday > 5) continue
-      const neighbours = [holiday.minus({ weeks: 1 }), holiday.plus({ weeks: 1 })]
+      const sameWeekdays = [1, 2, 3, 4]
+        .flatMap((weeks) => [holiday.minus({ weeks }), holiday.plus({ weeks })])
+        .map((sameDay) => sameDay.toISODate()!)
+        .filter((iso) => !holidays.has(iso) && iso >= startsOn.toISODate()! && iso <= lastSession)
       assert.isTrue(
-        neighbours.some((neighbour) => sessionDays.has(neighbour.toISODate()!)),
+        sameWeekdays.some((iso) => sessionDays.has(iso)),
         `${date} (${holidays.get(date)}) is skipped while the same weekday has sessions`
       )
     }

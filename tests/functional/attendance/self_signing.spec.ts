@@ -3,6 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import type { ApiResponse } from '@japa/api-client'
 import limiter from '@adonisjs/limiter/services/main'
 import { DateTime } from 'luxon'
+import { PARIS } from '#services/sql_time'
 import AttendanceRecord from '#models/attendance_record'
 import AuditEvent from '#models/audit_event'
 import Cohort from '#models/cohort'
@@ -262,7 +263,9 @@ test.group('Signer ma présence', (group) => {
     assert.equal((await recordOf(own, session.id))!.status, 'absent')
 
     await AttendanceRecord.query().where('class_session_id', session.id).delete()
-    own.enrollment.startsOn = session.startsAt.plus({ days: 1 })
+    // The day after the session's day in Paris (the session may start
+    // just after midnight there, still the day before in UTC).
+    own.enrollment.startsOn = session.startsAt.setZone(PARIS).startOf('day').plus({ days: 1 })
     await own.enrollment.save()
     await says(post(), 'Vous n’êtes pas inscrit à cette séance à cette date.')
     assert.isNull(await recordOf(own, session.id))
