@@ -1,13 +1,15 @@
 import { defineConfig } from '@adonisjs/auth'
-import { sessionGuard, sessionUserProvider } from '@adonisjs/auth/session'
+import { sessionGuard } from '@adonisjs/auth/session'
 import type { InferAuthEvents, Authenticators } from '@adonisjs/auth/types'
+import { SessionUserWithVersionsProvider } from '#services/session_user_provider'
 
 const authConfig = defineConfig({
   default: 'web',
   guards: {
     web: sessionGuard({
       useRememberMeTokens: false,
-      provider: sessionUserProvider({
+      // The person's row with the data versions the page cache needs.
+      provider: new SessionUserWithVersionsProvider({
         model: () => import('#models/user'),
       }),
     }),

@@ -20,21 +20,23 @@ export default class PageCacheMiddleware {
     if (!pageCache.enabled || ctx.request.method() !== 'GET' || !user) return next()
     if (!ctx.session.flashMessages.isEmpty) return next()
 
-    let scope: { organizationId: number } | { cohortId: number }
+    let versions: string
     if (options.cohortParam) {
       const cohortId = Number(ctx.params[options.cohortParam])
       if (!Number.isSafeInteger(cohortId)) return next()
-      scope = { cohortId }
+      versions = await pageCache.versions({ cohortId })
     } else {
       if (!user.organizationId) return next()
-      scope = { organizationId: user.organizationId }
+      versions =
+        pageCache.versionsReadWith(user) ??
+        (await pageCache.versions({ organizationId: user.organizationId }))
     }
 
     const key = pageCache.key({
       url: ctx.request.url(true),
       user,
       locale: ctx.i18n.locale,
-      versions: await pageCache.versions(scope),
+      versions,
     })
     const csrfToken: string | undefined = ctx.request.csrfToken
     const kept = pageCache.get(key, csrfToken)

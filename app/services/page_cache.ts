@@ -3,6 +3,7 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import env from '#start/env'
 import { compactHtml } from '#services/compact_html'
+import { USER_DATA_VERSION_COLUMNS } from '#services/session_user_provider'
 import type User from '#models/user'
 
 /*
@@ -19,7 +20,9 @@ import type User from '#models/user'
 | next minute (pages speak of "now" to the minute at most) means the page
 | is made anew. One small query per view reads the versions, before the
 | page would be made, so a page is never kept under versions older than
-| its data.
+| its data; for a page of the person's own organisation, that query is
+| the one that reads their row for the session (#services/
+| session_user_provider).
 |
 | What differs on every response is not kept: the CSRF token is put back
 | into the page at each view, and a view with flash messages (after a form)
@@ -67,6 +70,24 @@ export class PageCache {
       .map((row) => `${row.scope}=${row.version}`)
       .sort()
       .join(',')
+  }
+
+  /**
+   * The versions read with the person's row by the session's user provider
+   * (#services/session_user_provider), in the form `versions` gives for
+   * their organisation; undefined when the row was read otherwise.
+   */
+  versionsReadWith(user: User): string | undefined {
+    const extras = user.$extras as Record<string, unknown>
+    if (!(USER_DATA_VERSION_COLUMNS.global in extras)) return undefined
+    const global = extras[USER_DATA_VERSION_COLUMNS.global]
+    const organization = extras[USER_DATA_VERSION_COLUMNS.organization]
+    const parts: string[] = []
+    if (global !== null && global !== undefined) parts.push(`global=${global}`)
+    if (organization !== null && organization !== undefined) {
+      parts.push(`org:${user.organizationId}=${organization}`)
+    }
+    return parts.sort().join(',')
   }
 
   key(parts: { url: string; user: User; locale: string; versions: string }) {

@@ -4,6 +4,8 @@ import db from '@adonisjs/lucid/services/db'
 import { DateTime, Settings } from 'luxon'
 import pageCache from '#services/page_cache'
 import ClassSession from '#models/class_session'
+import User from '#models/user'
+import { SessionUserWithVersionsProvider } from '#services/session_user_provider'
 import { buildWorld } from '#tests/helpers/world'
 import { addSession, todayInParis } from '#tests/functional/plannings/helpers'
 import { rowKey } from '#actions/roll_calls/roll_call_rows'
@@ -184,5 +186,28 @@ test.group('Page cache', (group) => {
     assert.equal(await pageCache.versions({ organizationId: own.organization.id }), before)
     await ClassSession.query().where('id', own.session.id).update({ room: 'Salle 9' })
     assert.notEqual(await pageCache.versions({ organizationId: own.organization.id }), before)
+  })
+
+  test('the versions read with the signed-in person’s row are those of their organisation, kept current', async ({
+    assert,
+  }) => {
+    const { own } = await buildWorld()
+    const provider = new SessionUserWithVersionsProvider({ model: () => import('#models/user') })
+    const readWith = async () => {
+      const found = await provider.findById(own.users.coordinator.id)
+      return pageCache.versionsReadWith(found!.getOriginal())
+    }
+
+    const before = await readWith()
+    // Versions are numbers (random ones on SQLite, possibly negative).
+    assert.match(before!, new RegExp(`^global=-?\\d+,org:${own.organization.id}=-?\\d+$`))
+    assert.equal(before, await pageCache.versions({ organizationId: own.organization.id }))
+    await ClassSession.query().where('id', own.session.id).update({ room: 'Salle 9' })
+    const after = await readWith()
+    assert.notEqual(after, before)
+    assert.equal(after, await pageCache.versions({ organizationId: own.organization.id }))
+    // A row read otherwise carries no versions: the page cache asks for them.
+    const plain = await User.findOrFail(own.users.coordinator.id)
+    assert.isUndefined(pageCache.versionsReadWith(plain))
   })
 })
