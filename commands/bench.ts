@@ -30,7 +30,7 @@ type Page = { label: string; role: Role; path: (side: Side) => string }
 type Reply = { status: number; headers: http.IncomingHttpHeaders; body: Buffer; wire: number }
 
 type Cannon = {
-  requests: { average: number; total: number }
+  requests: { total: number }
   latency: { p99: number }
   /** Seconds the load lasted. */
   duration: number
