@@ -38,6 +38,15 @@ type KeptPage = { pieces: Buffer[]; bytes: number }
 
 type Scope = { organizationId: number } | { cohortId: number }
 
+/** Versions as one string, `scope=version` sorted; a scope without a version is left out. */
+function versionString(rows: { scope: string; version: unknown }[]) {
+  return rows
+    .filter((row) => row.version !== null && row.version !== undefined)
+    .map((row) => `${row.scope}=${row.version}`)
+    .sort()
+    .join(',')
+}
+
 export class PageCache {
   readonly enabled: boolean
   readonly #pages: LRUCache<string, KeptPage>
@@ -65,11 +74,7 @@ export class PageCache {
         scope.cohortId,
       ])
     }
-    const rows: { scope: string; version: string }[] = await query
-    return rows
-      .map((row) => `${row.scope}=${row.version}`)
-      .sort()
-      .join(',')
+    return versionString(await query)
   }
 
   /**
@@ -80,14 +85,13 @@ export class PageCache {
   versionsReadWith(user: User): string | undefined {
     const extras = user.$extras as Record<string, unknown>
     if (!(USER_DATA_VERSION_COLUMNS.global in extras)) return undefined
-    const global = extras[USER_DATA_VERSION_COLUMNS.global]
-    const organization = extras[USER_DATA_VERSION_COLUMNS.organization]
-    const parts: string[] = []
-    if (global !== null && global !== undefined) parts.push(`global=${global}`)
-    if (organization !== null && organization !== undefined) {
-      parts.push(`org:${user.organizationId}=${organization}`)
-    }
-    return parts.sort().join(',')
+    return versionString([
+      { scope: 'global', version: extras[USER_DATA_VERSION_COLUMNS.global] },
+      {
+        scope: `org:${user.organizationId}`,
+        version: extras[USER_DATA_VERSION_COLUMNS.organization],
+      },
+    ])
   }
 
   key(parts: { url: string; user: User; locale: string; versions: string }) {
